@@ -1,0 +1,78 @@
+// The newshound binary: subcommands registered by their modules; errors become exit codes here only.
+#include "indexer/index_command.h"
+#include "indexer/index_writer.h"
+#include "schema/analyzer.h"
+#include "searcher/search_command.h"
+#include "searcher/searcher.h"
+#include "web/serve_command.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+namespace {
+
+// Exit codes: 0 success; 1 failure (index unusable, I/O); 2 bad usage, bad query or parameter;
+// 3 finished, but some inputs were skipped (see the log for reasons).
+constexpr int EXIT_OK = 0;
+constexpr int EXIT_ERROR = 1;
+constexpr int EXIT_USAGE = 2;
+constexpr int EXIT_SKIPPED = 3;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"newshound: full-text search for news archives"};
+    app.require_subcommand(1);
+    bool verbose = false;
+    app.add_flag("-v,--verbose", verbose, "Log debug detail");
+
+    newshound::indexer::IndexConfig index_config;
+    auto* index_cmd = app.add_subcommand("index", "Index articles from files or folders");
+    newshound::indexer::add_index_options(*index_cmd, index_config);
+
+    newshound::searcher::SearchConfig search_config;
+    auto* search_cmd = app.add_subcommand("search", "Search an index from the command line");
+    newshound::searcher::add_search_options(*search_cmd, search_config);
+
+    newshound::web::ServerConfig serve_config;
+    auto* serve_cmd = app.add_subcommand("serve", "Serve the search page and JSON API");
+    newshound::web::add_serve_options(*serve_cmd, serve_config);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);  // CLI11 prints the message; --help exits 0
+    }
+    spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+    try {
+        if (*index_cmd) {
+            const auto stats = newshound::indexer::run_index(index_config);
+            return stats.skipped > 0 ? EXIT_SKIPPED : EXIT_OK;
+        }
+        if (*search_cmd) {
+            if (auto err = newshound::searcher::run_search(search_config, std::cout)) {
+                std::cerr << "newshound search: " << err->parameter << ": " << err->message << '\n';
+                return EXIT_USAGE;
+            }
+            return EXIT_OK;
+        }
+        if (*serve_cmd) {
+            newshound::web::run_serve(serve_config);
+            return EXIT_OK;
+        }
+    } catch (const newshound::indexer::IndexError& e) {
+        spdlog::error("{}", e.what());
+    } catch (const newshound::searcher::SearchUnavailable& e) {
+        spdlog::error("{}", e.what());
+    } catch (const newshound::schema::AnalyzerError& e) {
+        spdlog::error("{}", e.what());
+    } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+    } catch (...) {
+        spdlog::error("unknown error");
+    }
+    return EXIT_ERROR;
+}

@@ -1,0 +1,70 @@
+// Document layout. Title words are indexed as S-terms with positions and as stems with TITLE_WDF;
+// summary and body as unprefixed positional terms and stems with BODY_WDF.
+#include "indexer/document_builder.h"
+
+#include "schema/fields.h"
+#include "schema/stored_record.h"
+#include "schema/terms.h"
+
+namespace newshound::indexer {
+
+using namespace newshound::schema;
+
+void DocumentBuilder::add_filters(Xapian::Document& doc, std::string_view prefix, const std::vector<std::string>& values) {
+    for (const auto& v : values) {
+        const std::string term = filter_term(prefix, v, analyzer_);
+        if (term.size() > prefix.size()) doc.add_boolean_term(term);
+    }
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a) {
+    Xapian::Document doc;
+    doc.add_boolean_term(id_term(a.id));
+
+    std::string stem_term(prefix::STEM);
+    std::string word_term;
+    tokens_.clear();
+    const Xapian::termpos title_end = analyzer_.analyze(a.title, a.language, tokens_, 1);
+    for (const auto& t : tokens_) {
+        word_term.assign(prefix::TITLE).append(t.term);
+        doc.add_posting(word_term, t.position, TITLE_WDF);
+        stem_term.resize(prefix::STEM.size());
+        doc.add_term(stem_term.append(t.stem), TITLE_WDF);
+    }
+
+    tokens_.clear();
+    Xapian::termpos next = analyzer_.analyze(a.summary, a.language, tokens_, title_end + BODY_POSITION_GAP);
+    analyzer_.analyze(a.body, a.language, tokens_, next + BODY_POSITION_GAP);
+    for (const auto& t : tokens_) {
+        word_term.assign(prefix::BODY).append(t.term);
+        doc.add_posting(word_term, t.position, BODY_WDF);
+        stem_term.resize(prefix::STEM.size());
+        doc.add_term(stem_term.append(t.stem), BODY_WDF);
+    }
+
+    add_filters(doc, prefix::TOPIC, a.topics);
+    add_filters(doc, prefix::PLACE, a.places);
+    add_filters(doc, prefix::PERSON, a.people);
+    if (!a.source.empty()) add_filters(doc, prefix::SOURCE, {a.source});
+    if (!a.language.empty()) add_filters(doc, prefix::LANGUAGE, {a.language});
+
+    if (a.published) {
+        doc.add_value(slot(Slot::PUBLISHED), Xapian::sortable_serialise(static_cast<double>(a.published->utc_seconds)));
+        doc.add_value(slot(Slot::PUBLISHED_DAY), to_yyyymmdd(*a.published));
+    }
+    if (!a.topics.empty()) {
+        std::string packed;
+        for (const auto& t : a.topics) {
+            if (!packed.empty()) packed += LIST_SEPARATOR;
+            packed += t;
+        }
+        doc.add_value(slot(Slot::TOPICS), packed);
+    }
+    if (!a.source.empty()) doc.add_value(slot(Slot::SOURCE), a.source);
+    if (!a.language.empty()) doc.add_value(slot(Slot::LANGUAGE), a.language);
+
+    doc.set_data(encode_stored_record(a));
+    return doc;
+}
+
+}  // namespace newshound::indexer

@@ -1,0 +1,28 @@
+// `newshound index`: its options and what it runs. The exit code is decided by app/main.cpp.
+#pragma once
+
+#include "indexer/index_writer.h"
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace newshound::indexer {
+
+struct IndexConfig {
+    std::string db;
+    std::vector<std::string> inputs;
+    size_t batch_size = DEFAULT_BATCH_SIZE;
+};
+
+/// Adds the `index` subcommand's options to `cmd`, bound to `config`.
+void add_index_options(CLI::App& cmd, IndexConfig& config);
+
+/// Indexes every input into config.db, logs progress and a summary, returns the stats.
+/// Throws IndexError when the database cannot be opened or written.
+IndexStats run_index(const IndexConfig& config);
+
+}  // namespace newshound::indexer

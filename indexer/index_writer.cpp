@@ -1,0 +1,60 @@
+// Upserts and commits; Xapian errors become IndexError with the path in the message.
+#include "indexer/index_writer.h"
+
+#include <spdlog/spdlog.h>
+
+namespace newshound::indexer {
+
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
+    try {
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw IndexError("index " + path + " is locked by another writer: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open index " + path + ": " + e.get_description());
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& path, size_t batch_size)
+    : path_(path), db_(open_writable(path)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+
+IndexWriter::~IndexWriter() {
+    // Closing commits what is pending: every pending document is complete, so an operation aborted by an
+    // exception still keeps the articles it had already written.
+    try {
+        db_.close();
+    } catch (const Xapian::Error& e) {
+        spdlog::error("closing index {}: {}", path_, e.get_description());
+    }
+}
+
+void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& doc) {
+    try {
+        const bool exists = db_.term_exists(id_term);
+        db_.replace_document(id_term, doc);
+        ++(exists ? stats_.updated : stats_.added);
+        if (++pending_ >= batch_size_) commit();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("writing to index " + path_ + ": " + e.get_description());
+    }
+}
+
+void IndexWriter::count_skip(const std::string& reason) {
+    ++stats_.skipped;
+    ++stats_.skipped_by_reason[reason];
+}
+
+void IndexWriter::commit() {
+    try {
+        db_.commit();
+        pending_ = 0;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("committing index " + path_ + ": " + e.get_description());
+    }
+}
+
+}  // namespace newshound::indexer

@@ -1,0 +1,59 @@
+// Owns the WritableDatabase: upsert by unique id term, batched commits, counts of what happened.
+#pragma once
+
+#include <map>
+#include <string>
+#include <xapian.h>
+
+namespace newshound::indexer {
+
+/// Raised when the database cannot be opened or written: the run cannot go on.
+class IndexError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// What a run did. `skipped_by_reason` counts skips by reason text.
+struct IndexStats {
+    size_t added = 0;
+    size_t updated = 0;
+    size_t skipped = 0;
+    std::map<std::string, size_t> skipped_by_reason;
+};
+
+/// Commit after this many changes: large enough for throughput, small enough that an interrupted run
+/// loses little and memory stays bounded.
+inline constexpr size_t DEFAULT_BATCH_SIZE = 2000;
+
+/// Not thread-safe. Each committed batch is durable: a crash loses at most the batch in progress.
+class IndexWriter {
+public:
+    /// Opens or creates the database at `path`. Throws IndexError (naming the path) on failure, including
+    /// when another writer holds the lock.
+    IndexWriter(const std::string& path, size_t batch_size = DEFAULT_BATCH_SIZE);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// Adds the document, or replaces the one with the same unique id term. Commits when a batch is full.
+    /// Throws IndexError on a write failure.
+    void upsert(const std::string& id_term, const Xapian::Document& doc);
+
+    /// Records a skipped input item in the stats (the caller logs it).
+    void count_skip(const std::string& reason);
+
+    /// Commits pending changes. Throws IndexError on failure.
+    void commit();
+
+    [[nodiscard]] const IndexStats& stats() const { return stats_; }
+    [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
+
+private:
+    std::string path_;
+    Xapian::WritableDatabase db_;
+    size_t batch_size_;
+    size_t pending_ = 0;
+    IndexStats stats_;
+};
+
+}  // namespace newshound::indexer

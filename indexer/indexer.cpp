@@ -1,0 +1,100 @@
+// The indexing pipeline for one thread: reader → complete_article → DocumentBuilder → IndexWriter.
+#include "indexer/indexer.h"
+
+#include "indexer/readers/jsonl_reader.h"
+#include "indexer/readers/page_text_reader.h"
+#include "schema/language.h"
+#include "schema/terms.h"
+
+#include <algorithm>
+#include <fstream>
+#include <spdlog/spdlog.h>
+#include <vector>
+
+namespace newshound::indexer {
+
+namespace fs = std::filesystem;
+
+InputFormat format_of(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::JSONL;
+    if (ext == ".txt") return InputFormat::PAGE_TEXT;
+    return InputFormat::UNSUPPORTED;
+}
+
+void complete_article(schema::Article& a) {
+    if (a.id.empty()) a.id = schema::derive_article_id(a.url, a.title, a.body);
+    if (a.language.empty()) {
+        a.language = schema::detect_language(a.title + "\n" + a.summary + "\n" + a.body);
+        if (a.language.empty()) a.language = std::string(schema::DEFAULT_LANGUAGE);
+    } else {
+        std::transform(a.language.begin(), a.language.end(), a.language.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    }
+}
+
+void Indexer::skip(const std::string& origin, const std::string& reason) {
+    spdlog::warn("skipped {}: {}", origin, reason);
+    writer_.count_skip(reason);
+}
+
+void Indexer::add(ReadResult&& result, const std::string& origin) {
+    if (auto* s = std::get_if<SkipReason>(&result)) {
+        skip(s->origin.empty() ? origin : s->origin, s->reason);
+        return;
+    }
+    auto& article = std::get<schema::Article>(result);
+    complete_article(article);
+    writer_.upsert(schema::id_term(article.id), builder_.build(article));
+}
+
+void Indexer::add_file(const fs::path& path) {
+    const std::string origin = path.string();
+    switch (format_of(path)) {
+    case InputFormat::JSONL: {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return skip(origin, "cannot open file");
+        read_jsonl(in, origin, [this](ReadResult&& r, const std::string& o) { add(std::move(r), o); });
+        if (in.bad()) skip(origin, "read error part-way through the file");
+        return;
+    }
+    case InputFormat::PAGE_TEXT: {
+        std::error_code ec;
+        const auto size = fs::file_size(path, ec);
+        if (ec) return skip(origin, "cannot stat file: " + ec.message());
+        if (size > MAX_PAGE_BYTES) return skip(origin, "page larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return skip(origin, "cannot open file");
+        std::string bytes(static_cast<size_t>(size), '\0');
+        if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
+        return add(read_page_text(bytes, origin), origin);
+    }
+    case InputFormat::UNSUPPORTED:
+        return skip(origin, "unsupported file type (expected .jsonl, .ndjson or .txt)");
+    }
+}
+
+void Indexer::add_path(const fs::path& path) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return skip(path.string(), "no such file or folder");
+    if (!fs::is_directory(status)) return add_file(path);
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        // Inside a folder, files of other kinds (images, notes) are expected and ignored, not skipped.
+        if (it->is_regular_file() && format_of(it->path()) != InputFormat::UNSUPPORTED) files.push_back(it->path());
+        else if (it->is_regular_file()) spdlog::debug("ignored {}: not an input format", it->path().string());
+    }
+    if (ec) skip(path.string(), "cannot list folder: " + ec.message());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) add_file(f);
+}
+
+}  // namespace newshound::indexer

@@ -1,0 +1,22 @@
+// Page text input: the visible text of one article page, as a browser's "save as text" writes it.
+#pragma once
+
+#include "indexer/readers/read_result.h"
+
+#include <string>
+#include <string_view>
+
+namespace newshound::indexer {
+
+/// Turns the bytes of one saved page into an article. Bytes that are not UTF-8 are read as Windows-1252
+/// (the usual legacy encoding of Western pages). A page where no title and no body can be found is a
+/// SkipReason.
+[[nodiscard]] ReadResult read_page_text(std::string_view bytes, const std::string& origin);
+
+/// True if `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
+[[nodiscard]] bool is_valid_utf8(std::string_view bytes);
+
+/// Windows-1252 → UTF-8 (bytes 0x80–0x9F as Windows-1252 punctuation, the rest as Latin-1).
+[[nodiscard]] std::string windows1252_to_utf8(std::string_view bytes);
+
+}  // namespace newshound::indexer

@@ -1,0 +1,52 @@
+// THE table of how an Article is laid out in a Xapian document: term prefixes, value slots, weights, limits.
+// Prefixes follow Omega's conventions (xapian-omega/docs/termprefixes.rst); ours start with X.
+#pragma once
+
+#include <string_view>
+#include <xapian.h>
+
+namespace newshound::schema {
+
+namespace prefix {
+/// Unique id term: "Q" + article id. The upsert key (replace_document by term).
+inline constexpr std::string_view ID = "Q";
+/// Title words, unstemmed, positional: "S" + token. Searched by title: scopes and phrases in titles.
+inline constexpr std::string_view TITLE = "S";
+/// Stemmed words of title and body, no positions: "Z" + stem. What plain query words match.
+inline constexpr std::string_view STEM = "Z";
+/// Body words (and summary), unstemmed, positional, no prefix: exact words and phrases.
+inline constexpr std::string_view BODY = "";
+/// Boolean filter terms, value case-folded (see filter_term()).
+inline constexpr std::string_view TOPIC = "K";
+inline constexpr std::string_view LANGUAGE = "L";
+inline constexpr std::string_view SOURCE = "XSRC";
+inline constexpr std::string_view PLACE = "XPLACE";
+inline constexpr std::string_view PERSON = "XPERSON";
+}  // namespace prefix
+
+/// Value slots. Each slot's encoding is fixed here; readers and writers use only these.
+enum class Slot : Xapian::valueno {
+    PUBLISHED = 0,      ///< Xapian::sortable_serialise(utc seconds): sort by date, freshness.
+    PUBLISHED_DAY = 1,  ///< "YYYYMMDD" local date as printed (to_yyyymmdd): string range filters.
+    TOPICS = 2,         ///< topics as printed, joined by LIST_SEPARATOR: multi-valued facet counts.
+    SOURCE = 3,         ///< source as printed: facet counts.
+    LANGUAGE = 4,       ///< ISO 639-1 code: facet counts.
+};
+
+[[nodiscard]] constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+/// Separates the entries of a multi-valued slot. A control character never found in display text.
+inline constexpr char LIST_SEPARATOR = '\x1f';
+
+/// wdf added per occurrence: a title word counts as much as TITLE_WDF body occurrences in BM25.
+inline constexpr Xapian::termcount TITLE_WDF = 5;
+inline constexpr Xapian::termcount BODY_WDF = 1;
+/// Positions of the body start this far after the title's, so no phrase spans title and body.
+inline constexpr Xapian::termpos BODY_POSITION_GAP = 100;
+
+/// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.
+inline constexpr size_t MAX_TERM_BYTES = 245;
+/// Longest word the analyzer emits: room for the one-byte S / Z prefix of word terms.
+inline constexpr size_t MAX_WORD_BYTES = MAX_TERM_BYTES - 1;
+
+}  // namespace newshound::schema

@@ -1,0 +1,31 @@
+// Language detection and the table of languages we can stem.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace newshound::schema {
+
+/// One row per supported language: ISO 639-1 code and the Xapian stemmer name ("" = no stemming).
+/// Adding a language is adding a row in language.cpp.
+struct LanguageInfo {
+    std::string_view code;
+    std::string_view name;
+    std::string_view stemmer;
+};
+
+/// Every language in the registry, in table order.
+[[nodiscard]] std::span<const LanguageInfo> languages();
+
+/// The row for an ISO 639-1 code (case-insensitive), or nullptr when we do not know it.
+[[nodiscard]] const LanguageInfo* find_language(std::string_view code);
+
+/// The language we fall back to when detection is unsure and nothing was given.
+inline constexpr std::string_view DEFAULT_LANGUAGE = "en";
+
+/// Detects the language of UTF-8 text with CLD2. Returns an ISO 639-1 code (or CLD2's code for languages
+/// without one), or "" when the text is too short or mixed to tell. Thread-safe. Invalid UTF-8 → "".
+[[nodiscard]] std::string detect_language(std::string_view text);
+
+}  // namespace newshound::schema

@@ -1,0 +1,34 @@
+// Facet counting over the whole match set, as Xapian match spies.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+namespace newshound::searcher {
+
+/// One facet value and the number of matching documents that have it.
+struct FacetCount {
+    std::string value;
+    Xapian::doccount count = 0;
+};
+
+/// Counts every entry of a multi-valued slot (entries joined by schema::LIST_SEPARATOR), so a document
+/// tagged "Ukraine" and "Europe" counts once for each. Not thread-safe (one per Enquire).
+class MultiValueCountMatchSpy : public Xapian::MatchSpy {
+public:
+    explicit MultiValueCountMatchSpy(Xapian::valueno slot) : slot_(slot) {}
+    void operator()(const Xapian::Document& doc, double wt) override;
+    [[nodiscard]] const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+private:
+    Xapian::valueno slot_;
+    std::map<std::string, Xapian::doccount> counts_;
+};
+
+/// The `limit` most frequent values, by count descending then value ascending (stable for tests).
+[[nodiscard]] std::vector<FacetCount> top_values(const std::map<std::string, Xapian::doccount>& counts, size_t limit);
+[[nodiscard]] std::vector<FacetCount> top_values(const Xapian::ValueCountMatchSpy& spy, size_t limit);
+
+}  // namespace newshound::searcher

@@ -1,0 +1,45 @@
+// Query text → Xapian::Query, through the same analyzer that indexed the documents.
+#pragma once
+
+#include "schema/analyzer.h"
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <xapian.h>
+
+namespace newshound::searcher {
+
+/// A parsed query. `query` is empty (Xapian::Query()) when the text had no searchable words; then the
+/// caller decides (browse everything, or nothing). `highlight_terms` / `highlight_stems` are the
+/// normalized words and stems of the positive parts, for snippets.
+struct ParsedQuery {
+    Xapian::Query query;
+    bool has_positive = false;
+    std::set<std::string> highlight_terms;
+    std::set<std::string> highlight_stems;
+};
+
+/// A query that cannot be understood: message for the user and the byte offset where it went wrong.
+struct QueryError {
+    std::string message;
+    size_t offset = 0;
+};
+
+/// Syntax: words (all must match, ranked by BM25 on stems), "quoted phrases" (exact words in order),
+/// -word and NOT word (exclusion), a OR b, AND, (grouping), and field scopes topic:, source:, lang:,
+/// place:, person: (filters) and title: (words or a "phrase" in the title). Operators are upper case;
+/// lower-case "or" is a word. An unclosed quote runs to the end; unbalanced parentheses are an error.
+class QueryParser {
+public:
+    explicit QueryParser(schema::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    /// `language` picks the stemmer for query words (the language the user searches in).
+    [[nodiscard]] std::variant<ParsedQuery, QueryError> parse(std::string_view text, std::string_view language);
+
+private:
+    schema::Analyzer& analyzer_;
+};
+
+}  // namespace newshound::searcher

@@ -1,0 +1,37 @@
+// `newshound search`: its options and what it runs. The exit code is decided by app/main.cpp.
+#pragma once
+
+#include "searcher/search_request.h"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace newshound::searcher {
+
+struct SearchConfig {
+    std::string db;
+    std::vector<std::string> query_words;
+    std::vector<std::string> topics;
+    std::vector<std::string> sources;
+    std::string from;
+    std::string to;
+    std::string sort = "relevance";
+    std::string language;
+    int page = 1;
+    int page_size = SearchRequest::DEFAULT_PAGE_SIZE;
+    bool json = false;
+};
+
+void add_search_options(CLI::App& cmd, SearchConfig& config);
+
+/// Runs the search and prints the result to `out` (text, or JSON with config.json). Returns the request
+/// or query error for the user, if any. Throws SearchUnavailable when the index cannot be read.
+[[nodiscard]] std::optional<RequestError> run_search(const SearchConfig& config, std::ostream& out);
+
+}  // namespace newshound::searcher

@@ -1,0 +1,46 @@
+// Request validation.
+#include "searcher/search_request.h"
+
+#include "schema/timestamp.h"
+
+namespace newshound::searcher {
+
+std::optional<SortOrder> parse_sort(const std::string& text) {
+    if (text.empty() || text == "relevance") return SortOrder::RELEVANCE;
+    if (text == "date") return SortOrder::DATE;
+    return std::nullopt;
+}
+
+const char* to_string(SortOrder sort) { return sort == SortOrder::DATE ? "date" : "relevance"; }
+
+std::optional<std::string> day_key(const std::string& iso_date) {
+    if (iso_date.size() != 10) return std::nullopt;
+    auto ts = schema::parse_iso8601(iso_date);
+    if (!ts) return std::nullopt;
+    return iso_date.substr(0, 4) + iso_date.substr(5, 2) + iso_date.substr(8, 2);
+}
+
+std::optional<RequestError> validate(const SearchRequest& r) {
+    if (r.query.size() > SearchRequest::MAX_QUERY_BYTES)
+        return RequestError{SearchRequest::QUERY_PARAM,
+                            "query is longer than " + std::to_string(SearchRequest::MAX_QUERY_BYTES) + " bytes"};
+    if (r.topics.size() > SearchRequest::MAX_FILTER_VALUES || r.sources.size() > SearchRequest::MAX_FILTER_VALUES)
+        return RequestError{SearchRequest::TOPIC_PARAM,
+                            "at most " + std::to_string(SearchRequest::MAX_FILTER_VALUES) + " values per filter"};
+    if (!r.from.empty() && !day_key(r.from))
+        return RequestError{SearchRequest::FROM_PARAM, "expected a date as YYYY-MM-DD, got '" + r.from.substr(0, 40) + "'"};
+    if (!r.to.empty() && !day_key(r.to))
+        return RequestError{SearchRequest::TO_PARAM, "expected a date as YYYY-MM-DD, got '" + r.to.substr(0, 40) + "'"};
+    if (!r.from.empty() && !r.to.empty() && *day_key(r.from) > *day_key(r.to))
+        return RequestError{SearchRequest::FROM_PARAM, "'from' is after 'to'"};
+    if (r.page_size < 1 || r.page_size > SearchRequest::MAX_PAGE_SIZE)
+        return RequestError{SearchRequest::PAGE_SIZE_PARAM,
+                            "must be between 1 and " + std::to_string(SearchRequest::MAX_PAGE_SIZE)};
+    if (r.page < 1) return RequestError{SearchRequest::PAGE_PARAM, "must be 1 or more"};
+    if (static_cast<long long>(r.page) * r.page_size > SearchRequest::MAX_RESULT_RANK)
+        return RequestError{SearchRequest::PAGE_PARAM, "results beyond rank " + std::to_string(SearchRequest::MAX_RESULT_RANK) +
+                                                     " are not served; narrow the search instead"};
+    return std::nullopt;
+}
+
+}  // namespace newshound::searcher

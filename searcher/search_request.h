@@ -1,0 +1,59 @@
+// A search as the user asked for it: parameters with their names and limits, validated in one place.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newshound::searcher {
+
+enum class SortOrder { RELEVANCE, DATE };
+
+/// Parameter names shared by the CLI, the HTML page and the JSON API.
+struct SearchRequest {
+    static constexpr const char* QUERY_PARAM = "q";
+    static constexpr const char* TOPIC_PARAM = "topic";
+    static constexpr const char* SOURCE_PARAM = "source";
+    static constexpr const char* FROM_PARAM = "from";
+    static constexpr const char* TO_PARAM = "to";
+    static constexpr const char* SORT_PARAM = "sort";
+    static constexpr const char* PAGE_PARAM = "page";
+    static constexpr const char* PAGE_SIZE_PARAM = "page_size";
+    static constexpr const char* LANGUAGE_PARAM = "lang";
+
+    /// A query longer than this is refused: nobody types it, and parsing cost grows with it.
+    static constexpr size_t MAX_QUERY_BYTES = 1024;
+    static constexpr size_t MAX_FILTER_VALUES = 20;
+    static constexpr int DEFAULT_PAGE_SIZE = 10;
+    static constexpr int MAX_PAGE_SIZE = 100;
+    /// Results beyond this rank are not served: deep pages cost O(rank) and no reader goes there.
+    static constexpr int MAX_RESULT_RANK = 10000;
+
+    std::string query;
+    std::vector<std::string> topics;   ///< all must match (AND)
+    std::vector<std::string> sources;  ///< any may match (OR)
+    std::string from;                  ///< "YYYY-MM-DD" inclusive, or empty
+    std::string to;                    ///< "YYYY-MM-DD" inclusive, or empty
+    std::string language;              ///< ISO 639-1 of the query text; empty = default
+    SortOrder sort = SortOrder::RELEVANCE;
+    int page = 1;                      ///< 1-based
+    int page_size = DEFAULT_PAGE_SIZE;
+};
+
+/// Why a request cannot be served: which parameter and what is wrong with it.
+struct RequestError {
+    std::string parameter;
+    std::string message;
+};
+
+/// Checks limits and formats. Returns the first problem found, or nullopt when the request is valid.
+[[nodiscard]] std::optional<RequestError> validate(const SearchRequest& request);
+
+/// "relevance" / "date" → SortOrder; nullopt for anything else.
+[[nodiscard]] std::optional<SortOrder> parse_sort(const std::string& text);
+[[nodiscard]] const char* to_string(SortOrder sort);
+
+/// "2025-08-27" → "20250827" (the PUBLISHED_DAY slot's encoding); nullopt unless a real calendar day.
+[[nodiscard]] std::optional<std::string> day_key(const std::string& iso_date);
+
+}  // namespace newshound::searcher

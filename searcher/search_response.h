@@ -1,0 +1,37 @@
+// What a search returns: one page of hits, the total, facet counts, timing.
+#pragma once
+
+#include "searcher/facets.h"
+#include "searcher/search_request.h"
+#include "searcher/snippeter.h"
+
+#include <string>
+#include <vector>
+
+namespace newshound::searcher {
+
+struct Hit {
+    int rank = 0;  ///< 1-based over the whole result list
+    std::string id;
+    std::string url;
+    std::string title;
+    Highlighted title_highlighted;
+    std::string source;
+    std::string published;  ///< ISO-8601 with the original offset, or ""
+    std::string language;
+    std::vector<std::string> topics;
+    Highlighted snippet;
+    double score = 0;  ///< BM25 weight (0 for date-sorted browsing)
+};
+
+struct SearchResponse {
+    SearchRequest request;
+    std::vector<Hit> hits;
+    Xapian::doccount total = 0;  ///< matches_estimated; exact when total_exact
+    bool total_exact = true;
+    std::vector<FacetCount> topics;
+    std::vector<FacetCount> sources;
+    double elapsed_ms = 0;
+};
+
+}  // namespace newshound::searcher

@@ -1,0 +1,148 @@
+// Query building, the match with facet spies, and hit assembly (stored record + snippet) for one page.
+#include "searcher/searcher.h"
+
+#include "schema/fields.h"
+#include "schema/language.h"
+#include "schema/stored_record.h"
+#include "schema/terms.h"
+
+#include <chrono>
+
+namespace newshound::searcher {
+
+namespace {
+
+using namespace newshound::schema;
+
+// A DatabaseModifiedError means a writer recycled blocks we were reading; reopening fixes it. A few
+// attempts cover a writer committing in a tight loop.
+constexpr int MAX_ATTEMPTS = 3;
+
+Xapian::Database open_db(const std::string& path) {
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+        throw SearchUnavailable("cannot open index " + path + ": " + e.get_description());
+    }
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& path) : path_(path), db_(open_db(path)), parser_(analyzer_) {}
+
+void Searcher::refresh() {
+    try {
+        db_.reopen();
+    } catch (const Xapian::Error& e) {
+        throw SearchUnavailable("cannot reopen index " + path_ + ": " + e.get_description());
+    }
+}
+
+Xapian::doccount Searcher::doc_count() {
+    refresh();
+    return db_.get_doccount();
+}
+
+std::variant<SearchResponse, QueryError> Searcher::search(const SearchRequest& request) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            refresh();
+            return search_once(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= MAX_ATTEMPTS) throw SearchUnavailable("index " + path_ + " keeps changing under the search");
+        } catch (const Xapian::Error& e) {
+            throw SearchUnavailable("searching index " + path_ + ": " + e.get_description());
+        }
+    }
+}
+
+std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string language = request.language.empty() ? std::string(DEFAULT_LANGUAGE) : request.language;
+    auto parsed_or_error = parser_.parse(request.query, language);
+    if (auto* err = std::get_if<QueryError>(&parsed_or_error)) return *err;
+    const ParsedQuery& parsed = std::get<ParsedQuery>(parsed_or_error);
+
+    // Filters from parameters: topics AND, sources OR, dates as a string range on YYYYMMDD.
+    std::vector<Xapian::Query> filters;
+    for (const auto& t : request.topics) filters.emplace_back(filter_term(prefix::TOPIC, t, analyzer_));
+    if (!request.sources.empty()) {
+        std::vector<Xapian::Query> any;
+        for (const auto& s : request.sources) any.emplace_back(filter_term(prefix::SOURCE, s, analyzer_));
+        filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+    const auto from = day_key(request.from), to = day_key(request.to);
+    if (from && to) filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot(Slot::PUBLISHED_DAY), *from, *to);
+    else if (from) filters.emplace_back(Xapian::Query::OP_VALUE_GE, slot(Slot::PUBLISHED_DAY), *from);
+    else if (to) filters.emplace_back(Xapian::Query::OP_VALUE_LE, slot(Slot::PUBLISHED_DAY), *to);
+
+    Xapian::Query query = parsed.query.empty() ? Xapian::Query::MatchAll : parsed.query;
+    if (!filters.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    // With no words to rank by, the newest stories first is the only useful order.
+    const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
+    if (by_date) enquire.set_sort_by_value_then_relevance(slot(Slot::PUBLISHED), true);
+
+    MultiValueCountMatchSpy topic_spy(slot(Slot::TOPICS));
+    Xapian::ValueCountMatchSpy source_spy(slot(Slot::SOURCE));
+    enquire.add_matchspy(&topic_spy);
+    enquire.add_matchspy(&source_spy);
+
+    const Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.page_size);
+    // checkatleast = every document: the total and the facet counts cover the whole match set exactly.
+    const Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.page_size), db_.get_doccount());
+
+    SearchResponse resp;
+    resp.request = request;
+    resp.total = mset.get_matches_estimated();
+    resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    resp.topics = top_values(topic_spy.counts(), FACET_LIMIT);
+    resp.sources = top_values(source_spy, FACET_LIMIT);
+
+    const HighlightSet highlight{&parsed.highlight_terms, &parsed.highlight_stems};
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = static_cast<int>(it.get_rank()) + 1;
+        hit.score = parsed.has_positive ? it.get_weight() : 0.0;
+        const auto article = decode_stored_record(it.get_document().get_data());
+        if (!article) {
+            hit.title = "(unreadable stored record)";
+            resp.hits.push_back(std::move(hit));
+            continue;
+        }
+        hit.id = article->id;
+        hit.url = article->url;
+        hit.title = article->title;
+        hit.title_highlighted = highlight_all(article->title, article->language, highlight, analyzer_);
+        hit.source = article->source;
+        hit.published = article->published ? to_iso8601(*article->published) : "";
+        hit.language = article->language;
+        hit.topics = article->topics;
+        const std::string_view text = article->body.empty() ? std::string_view(article->summary) : std::string_view(article->body);
+        hit.snippet = make_snippet(text, article->language, highlight, analyzer_);
+        resp.hits.push_back(std::move(hit));
+    }
+    resp.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return resp;
+}
+
+std::optional<Article> Searcher::article(const std::string& id) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            refresh();
+            const std::string term = id_term(id);
+            auto it = db_.postlist_begin(term);
+            if (it == db_.postlist_end(term)) return std::nullopt;
+            return decode_stored_record(db_.get_document(*it).get_data());
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= MAX_ATTEMPTS) throw SearchUnavailable("index " + path_ + " keeps changing under the read");
+        } catch (const Xapian::Error& e) {
+            throw SearchUnavailable("reading index " + path_ + ": " + e.get_description());
+        }
+    }
+}
+
+}  // namespace newshound::searcher

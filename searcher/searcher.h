@@ -1,0 +1,51 @@
+// The search engine's read side: one open database, requests in, responses out.
+#pragma once
+
+#include "schema/analyzer.h"
+#include "schema/article.h"
+#include "searcher/query_parser.h"
+#include "searcher/search_response.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <xapian.h>
+
+namespace newshound::searcher {
+
+/// Raised when the index cannot be opened or read (missing, corrupt, unreadable): a 503 / exit 1.
+class SearchUnavailable : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// How many facet values a response carries per facet.
+inline constexpr size_t FACET_LIMIT = 30;
+
+/// Not thread-safe: owns a Xapian::Database and an Analyzer. Use one per thread. Each call picks up
+/// the latest committed revision of the index and retries if the index changes under it.
+class Searcher {
+public:
+    /// Opens the database at `path`. Throws SearchUnavailable naming the path.
+    explicit Searcher(const std::string& path);
+
+    /// Runs a validated request. Returns QueryError for a query that cannot be parsed; throws
+    /// SearchUnavailable if the index cannot be read.
+    [[nodiscard]] std::variant<SearchResponse, QueryError> search(const SearchRequest& request);
+
+    /// The stored article with this id, or nullopt.
+    [[nodiscard]] std::optional<schema::Article> article(const std::string& id);
+
+    [[nodiscard]] Xapian::doccount doc_count();
+
+private:
+    std::variant<SearchResponse, QueryError> search_once(const SearchRequest& request);
+    void refresh();
+
+    std::string path_;
+    Xapian::Database db_;
+    schema::Analyzer analyzer_;
+    QueryParser parser_;
+};
+
+}  // namespace newshound::searcher

@@ -1,0 +1,245 @@
+// HTML templates as code: small, escaped at every insertion point, no template engine to get wrong.
+#include "web/html_renderer.h"
+
+#include "schema/timestamp.h"
+#include "searcher/snippeter.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace newshound::web {
+
+namespace {
+
+using searcher::html_escape;
+using searcher::SearchRequest;
+
+constexpr const char* MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// "2025-08-27T22:57:00+05:30" → "27 Aug 2025, 22:57 (UTC+05:30)": the time as the source printed it.
+std::string display_date(const std::string& iso) {
+    if (iso.size() < 16) return iso;
+    const int month = std::atoi(iso.substr(5, 2).c_str());
+    if (month < 1 || month > 12) return iso;
+    std::string zone = iso.size() > 19 ? iso.substr(19) : "";
+    zone = zone == "Z" ? "UTC" : "UTC" + zone;
+    return std::to_string(std::atoi(iso.substr(8, 2).c_str())) + " " + MONTHS[month - 1] + " " + iso.substr(0, 4) + ", " +
+           iso.substr(11, 5) + " (" + zone + ")";
+}
+
+std::string page_head(const std::string& title) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+           "<title>" +
+           html_escape(title) +
+           "</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>\n"
+           "<header><a class=\"brand\" href=\"/\">newshound</a></header>\n";
+}
+
+const char* PAGE_FOOT = "</body></html>\n";
+
+std::string search_form(const SearchRequest& r) {
+    std::string h = "<form class=\"search\" role=\"search\" method=\"get\" action=\"/\">"
+                    "<label for=\"q\" class=\"visually-hidden\">Search news</label>"
+                    "<input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search news\" value=\"" +
+                    html_escape(r.query) + "\" maxlength=\"" + std::to_string(SearchRequest::MAX_QUERY_BYTES) + "\">";
+    for (const auto& t : r.topics) h += "<input type=\"hidden\" name=\"topic\" value=\"" + html_escape(t) + "\">";
+    for (const auto& s : r.sources) h += "<input type=\"hidden\" name=\"source\" value=\"" + html_escape(s) + "\">";
+    h += "<label>From <input name=\"from\" type=\"date\" value=\"" + html_escape(r.from) + "\"></label>";
+    h += "<label>To <input name=\"to\" type=\"date\" value=\"" + html_escape(r.to) + "\"></label>";
+    h += "<label>Sort <select name=\"sort\">";
+    for (auto s : {searcher::SortOrder::RELEVANCE, searcher::SortOrder::DATE}) {
+        h += std::string("<option value=\"") + searcher::to_string(s) + "\"" + (r.sort == s ? " selected" : "") + ">" +
+             (s == searcher::SortOrder::DATE ? "newest first" : "best match") + "</option>";
+    }
+    h += "</select></label><button type=\"submit\">Search</button></form>\n";
+    return h;
+}
+
+template <class Mutate>
+std::string url_with(const SearchRequest& r, Mutate mutate) {
+    SearchRequest copy = r;
+    mutate(copy);
+    return search_url(copy);
+}
+
+std::string active_filters(const SearchRequest& r) {
+    std::string h;
+    auto chip = [&](const std::string& label, const std::string& href) {
+        h += "<li><a class=\"chip\" href=\"" + html_escape(href) + "\" aria-label=\"Remove filter " + html_escape(label) +
+             "\">" + html_escape(label) + " \xC3\x97</a></li>";
+    };
+    for (size_t i = 0; i < r.topics.size(); ++i)
+        chip("topic: " + r.topics[i], url_with(r, [&](SearchRequest& c) { c.topics.erase(c.topics.begin() + static_cast<long>(i)); }));
+    for (size_t i = 0; i < r.sources.size(); ++i)
+        chip("source: " + r.sources[i], url_with(r, [&](SearchRequest& c) { c.sources.erase(c.sources.begin() + static_cast<long>(i)); }));
+    if (!r.from.empty()) chip("from " + r.from, url_with(r, [](SearchRequest& c) { c.from.clear(); }));
+    if (!r.to.empty()) chip("to " + r.to, url_with(r, [](SearchRequest& c) { c.to.clear(); }));
+    return h.empty() ? "" : "<ul class=\"filters\" aria-label=\"Active filters\">" + h + "</ul>\n";
+}
+
+std::string facet_list(const char* heading, const std::vector<searcher::FacetCount>& values,
+                       const std::vector<std::string>& active, const SearchRequest& r, bool is_topic) {
+    if (values.empty()) return "";
+    std::string h = std::string("<section class=\"facet\"><h2>") + heading + "</h2><ul>";
+    for (const auto& f : values) {
+        const bool on = std::find(active.begin(), active.end(), f.value) != active.end();
+        const std::string href = url_with(r, [&](SearchRequest& c) {
+            auto& list = is_topic ? c.topics : c.sources;
+            if (on) list.erase(std::find(list.begin(), list.end(), f.value));
+            else list.push_back(f.value);
+        });
+        h += "<li><a href=\"" + html_escape(href) + "\"" + (on ? " aria-current=\"true\" class=\"on\"" : "") + ">" +
+             html_escape(f.value) + "</a> <span class=\"count\">" + std::to_string(f.count) + "</span></li>";
+    }
+    return h + "</ul></section>\n";
+}
+
+std::string hit_html(const searcher::Hit& hit) {
+    std::string h = "<article class=\"hit\"><h3><a href=\"/article/" + html_escape(url_encode(hit.id)) + "\">" +
+                    searcher::to_html(hit.title_highlighted) + "</a></h3><p class=\"meta\">";
+    if (!hit.source.empty()) h += "<span class=\"source\">" + html_escape(hit.source) + "</span> ";
+    if (!hit.published.empty())
+        h += "<time datetime=\"" + html_escape(hit.published) + "\">" + html_escape(display_date(hit.published)) + "</time> ";
+    if (!hit.language.empty()) h += "<span class=\"lang\">" + html_escape(hit.language) + "</span> ";
+    if (!hit.url.empty() && (hit.url.rfind("http://", 0) == 0 || hit.url.rfind("https://", 0) == 0))
+        h += "<a class=\"original\" rel=\"noopener noreferrer\" href=\"" + html_escape(hit.url) + "\">original</a>";
+    h += "</p><p class=\"snippet\">" + searcher::to_html(hit.snippet) + "</p></article>\n";
+    return h;
+}
+
+std::string pagination(const SearchRequest& r, const searcher::SearchResponse& resp) {
+    const long long total = resp.total;
+    const int last_page = static_cast<int>(std::min<long long>((total + r.page_size - 1) / r.page_size,
+                                                               SearchRequest::MAX_RESULT_RANK / r.page_size));
+    if (last_page <= 1) return "";
+    std::string h = "<nav class=\"pages\" aria-label=\"Result pages\"><ul>";
+    if (r.page > 1) h += "<li><a rel=\"prev\" href=\"" + html_escape(search_url(r, r.page - 1)) + "\">Previous</a></li>";
+    const int lo = std::max(1, r.page - 4), hi = std::min(last_page, r.page + 4);
+    for (int p = lo; p <= hi; ++p) {
+        if (p == r.page) h += "<li><span aria-current=\"page\">" + std::to_string(p) + "</span></li>";
+        else h += "<li><a href=\"" + html_escape(search_url(r, p)) + "\">" + std::to_string(p) + "</a></li>";
+    }
+    if (r.page < last_page) h += "<li><a rel=\"next\" href=\"" + html_escape(search_url(r, r.page + 1)) + "\">Next</a></li>";
+    return h + "</ul></nav>\n";
+}
+
+}  // namespace
+
+std::string url_encode(std::string_view text) {
+    static constexpr char HEX[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += HEX[c >> 4];
+            out += HEX[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string search_url(const SearchRequest& r, int page) {
+    std::string u = "/?";
+    auto add = [&](const char* name, const std::string& v) {
+        if (v.empty()) return;
+        if (u.size() > 2) u += '&';
+        u += name;
+        u += '=';
+        u += url_encode(v);
+    };
+    add(SearchRequest::QUERY_PARAM, r.query);
+    for (const auto& t : r.topics) add(SearchRequest::TOPIC_PARAM, t);
+    for (const auto& s : r.sources) add(SearchRequest::SOURCE_PARAM, s);
+    add(SearchRequest::FROM_PARAM, r.from);
+    add(SearchRequest::TO_PARAM, r.to);
+    if (r.sort != searcher::SortOrder::RELEVANCE) add(SearchRequest::SORT_PARAM, searcher::to_string(r.sort));
+    if (!r.language.empty()) add(SearchRequest::LANGUAGE_PARAM, r.language);
+    if (r.page_size != SearchRequest::DEFAULT_PAGE_SIZE) add(SearchRequest::PAGE_SIZE_PARAM, std::to_string(r.page_size));
+    if (page > 1) add(SearchRequest::PAGE_PARAM, std::to_string(page));
+    return u.size() == 2 ? "/" : u;
+}
+
+std::string render_search_page(const SearchRequest& r, const std::optional<searcher::SearchResponse>& resp,
+                               const std::string& error_message) {
+    std::string h = page_head(r.query.empty() ? "newshound" : r.query + " – newshound");
+    h += search_form(r);
+    h += "<div class=\"layout\"><main id=\"results\">\n";
+    h += active_filters(r);
+    if (!error_message.empty()) h += "<p class=\"error\" role=\"alert\">" + html_escape(error_message) + "</p>\n";
+    if (resp) {
+        char took[32];
+        std::snprintf(took, sizeof took, "%.1f", resp->elapsed_ms);
+        h += "<p class=\"summary\">" + std::string(resp->total_exact ? "" : "about ") + std::to_string(resp->total) +
+             (resp->total == 1 ? " article" : " articles") + " <span class=\"took\">(" + took + " ms)</span></p>\n";
+        if (resp->hits.empty()) h += "<p class=\"empty\">No articles match. Try fewer words or remove a filter.</p>\n";
+        for (const auto& hit : resp->hits) h += hit_html(hit);
+        h += pagination(r, *resp);
+    }
+    h += "</main><aside aria-label=\"Filters\">";
+    if (resp) {
+        h += facet_list("Topics", resp->topics, r.topics, r, true);
+        h += facet_list("Sources", resp->sources, r.sources, r, false);
+    }
+    h += "</aside></div>\n";
+    return h + PAGE_FOOT;
+}
+
+std::string render_article_page(const schema::Article& a) {
+    std::string h = page_head(a.title.empty() ? "Article" : a.title);
+    h += "<main class=\"article\"><article><h1>" + html_escape(a.title) + "</h1><p class=\"meta\">";
+    if (!a.source.empty()) h += "<span class=\"source\">" + html_escape(a.source) + "</span> ";
+    if (!a.agency.empty()) h += "<span class=\"agency\">" + html_escape(a.agency) + "</span> ";
+    if (!a.dateline.empty()) h += "<span class=\"dateline\">" + html_escape(a.dateline) + "</span> ";
+    if (a.published) {
+        const std::string iso = schema::to_iso8601(*a.published);
+        h += "<time datetime=\"" + html_escape(iso) + "\">" + html_escape(display_date(iso)) + "</time> ";
+    }
+    if (!a.url.empty() && (a.url.rfind("http://", 0) == 0 || a.url.rfind("https://", 0) == 0))
+        h += "<a class=\"original\" rel=\"noopener noreferrer\" href=\"" + html_escape(a.url) + "\">original</a>";
+    h += "</p>";
+    if (!a.summary.empty()) h += "<p class=\"standfirst\">" + html_escape(a.summary) + "</p>";
+    size_t start = 0;
+    while (start < a.body.size()) {
+        size_t end = a.body.find("\n\n", start);
+        if (end == std::string::npos) end = a.body.size();
+        if (end > start) h += "<p>" + html_escape(std::string_view(a.body).substr(start, end - start)) + "</p>";
+        start = end + 2;
+    }
+    if (!a.topics.empty()) {
+        h += "<ul class=\"topics\" aria-label=\"Topics\">";
+        for (const auto& t : a.topics)
+            h += "<li><a href=\"/?topic=" + html_escape(url_encode(t)) + "\">" + html_escape(t) + "</a></li>";
+        h += "</ul>";
+    }
+    h += "</article></main>\n";
+    return h + PAGE_FOOT;
+}
+
+std::string render_error_page(int status, const std::string& message) {
+    return page_head("Error " + std::to_string(status)) + "<main><h1>" + std::to_string(status) + "</h1><p>" +
+           html_escape(message) + "</p><p><a href=\"/\">Back to search</a></p></main>\n" + PAGE_FOOT;
+}
+
+std::string_view stylesheet() {
+    return R"css(:root{--fg:#1a1a1a;--muted:#555;--accent:#0b57d0;--bg:#fff;--mark:#ffe58a;font-family:system-ui,"Noto Sans","Noto Sans Devanagari","Noto Sans CJK SC",sans-serif}
+body{margin:0;color:var(--fg);background:var(--bg);line-height:1.45}
+header{padding:.6rem 1rem;border-bottom:1px solid #ddd}.brand{font-weight:700;color:var(--fg);text-decoration:none;font-size:1.2rem}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;padding:.8rem 1rem;border-bottom:1px solid #eee}
+form.search input[type=search]{flex:1 1 20rem;font-size:1.05rem;padding:.4rem .5rem}
+.layout{display:flex;gap:2rem;padding:0 1rem;flex-wrap:wrap}main{flex:1 1 36rem;max-width:48rem}aside{flex:0 1 16rem}
+.hit h3{margin:.9rem 0 .1rem;font-size:1.1rem}.hit a{color:var(--accent)}.meta{color:var(--muted);font-size:.9rem;margin:.1rem 0}
+.meta>*{margin-right:.5rem}.lang{border:1px solid #bbb;border-radius:3px;padding:0 .25rem;font-size:.8rem}
+.snippet{margin:.2rem 0}mark{background:var(--mark);color:inherit}
+.facet h2{font-size:1rem;margin:1rem 0 .3rem}.facet ul,.filters,.pages ul,.topics{list-style:none;padding:0;margin:0}
+.facet li{margin:.15rem 0}.facet .on{font-weight:700}.count{color:var(--muted);font-size:.85rem}
+.filters{display:flex;gap:.4rem;flex-wrap:wrap;margin-top:.6rem}.chip{display:inline-block;border:1px solid #999;border-radius:1rem;padding:0 .6rem;text-decoration:none;color:var(--fg)}
+.pages ul{display:flex;gap:.6rem;margin:1.2rem 0}.error{color:#a00000;font-weight:600}.took{color:var(--muted)}
+.article{padding:0 1rem}.standfirst{font-size:1.1rem;color:#333}.topics{display:flex;gap:.6rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+)css";
+}
+
+}  // namespace newshound::web

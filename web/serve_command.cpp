@@ -1,0 +1,36 @@
+// The serve subcommand: bind, announce, serve, stop on a signal.
+#include "web/serve_command.h"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <spdlog/spdlog.h>
+
+namespace newshound::web {
+
+namespace {
+Server* running = nullptr;
+extern "C" void on_signal(int) {
+    if (running) running->stop();
+}
+}  // namespace
+
+void add_serve_options(CLI::App& cmd, ServerConfig& c) {
+    cmd.add_option("--db", c.db, "Index folder")->required();
+    cmd.add_option("--host", c.host, "Address to listen on")->capture_default_str();
+    cmd.add_option("--port", c.port, "Port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
+    cmd.add_option("--threads", c.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+}
+
+void run_serve(const ServerConfig& config) {
+    Server server(config);
+    const int port = server.bind();
+    spdlog::info("serving {} on http://{}:{}/", config.db, config.host, port);
+    running = &server;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    server.run();
+    running = nullptr;
+    spdlog::info("stopped");
+}
+
+}  // namespace newshound::web

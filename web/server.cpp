@@ -1,0 +1,210 @@
+// All routes in one place; handlers parse, call the searcher, render. Errors become HTTP statuses only
+// here: bad parameters 400, unknown routes 404, an unreadable index 503, anything else 500.
+#include "web/server.h"
+
+#include "schema/article_json.h"
+#include "searcher/response_json.h"
+#include "searcher/searcher.h"
+#include "web/html_renderer.h"
+
+#include <charconv>
+#include <chrono>
+#include <httplib.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+#include <variant>
+
+namespace newshound::web {
+
+namespace {
+
+using searcher::RequestError;
+using searcher::SearchRequest;
+
+constexpr const char* HTML = "text/html; charset=utf-8";
+constexpr const char* JSON = "application/json; charset=utf-8";
+// Requests carry only a query string; a large body is an abuse, not a search.
+constexpr size_t MAX_REQUEST_BODY_BYTES = 64 * 1024;
+constexpr time_t READ_TIMEOUT_SECONDS = 10;
+constexpr time_t WRITE_TIMEOUT_SECONDS = 10;
+
+// One Searcher per worker thread and index path: Xapian::Database is not thread-safe.
+searcher::Searcher& thread_searcher(const std::string& db) {
+    thread_local std::map<std::string, std::unique_ptr<searcher::Searcher>> searchers;
+    auto& s = searchers[db];
+    if (!s) s = std::make_unique<searcher::Searcher>(db);
+    return *s;
+}
+
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+std::optional<int> parse_int(const std::string& s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::vector<std::string> values(const httplib::Request& req, const char* name) {
+    std::vector<std::string> out;
+    const size_t n = req.get_param_value_count(name);
+    for (size_t i = 0; i < n; ++i) {
+        std::string v = req.get_param_value(name, i);
+        if (!v.empty()) out.push_back(std::move(v));
+    }
+    return out;
+}
+
+std::variant<SearchRequest, RequestError> request_from(const httplib::Request& req) {
+    SearchRequest r;
+    r.query = req.get_param_value(SearchRequest::QUERY_PARAM);
+    r.topics = values(req, SearchRequest::TOPIC_PARAM);
+    r.sources = values(req, SearchRequest::SOURCE_PARAM);
+    r.from = req.get_param_value(SearchRequest::FROM_PARAM);
+    r.to = req.get_param_value(SearchRequest::TO_PARAM);
+    r.language = req.get_param_value(SearchRequest::LANGUAGE_PARAM);
+    const auto sort = searcher::parse_sort(req.get_param_value(SearchRequest::SORT_PARAM));
+    if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance' or 'date'"};
+    r.sort = *sort;
+    for (auto [name, field] : {std::pair{SearchRequest::PAGE_PARAM, &r.page}, std::pair{SearchRequest::PAGE_SIZE_PARAM, &r.page_size}}) {
+        if (!req.has_param(name) || req.get_param_value(name).empty()) continue;
+        const auto v = parse_int(req.get_param_value(name));
+        if (!v) return RequestError{name, "expected a whole number"};
+        *field = *v;
+    }
+    if (auto err = searcher::validate(r)) return *err;
+    return r;
+}
+
+// Sent with every response, errors included.
+httplib::Headers security_headers() {
+    return {{"Content-Security-Policy",
+             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+             "frame-ancestors 'none'"},
+            {"X-Content-Type-Options", "nosniff"},
+            {"Referrer-Policy", "no-referrer"},
+            {"X-Frame-Options", "DENY"}};
+}
+
+bool is_api(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0 || req.path == "/healthz"; }
+
+void send_error(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
+                const std::string& message, const std::string& parameter = "") {
+    res.status = status;
+    if (is_api(req)) res.set_content(dump(searcher::error_json(code, message, parameter)), JSON);
+    else res.set_content(render_error_page(status, message), HTML);
+}
+
+}  // namespace
+
+Server::Server(ServerConfig config) : config_(std::move(config)), http_(std::make_unique<httplib::Server>()) {
+    const size_t threads = static_cast<size_t>(std::max(1, config_.threads));
+    http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http_->set_payload_max_length(MAX_REQUEST_BODY_BYTES);
+    http_->set_read_timeout(READ_TIMEOUT_SECONDS, 0);
+    http_->set_write_timeout(WRITE_TIMEOUT_SECONDS, 0);
+    register_routes();
+}
+
+Server::~Server() = default;
+
+void Server::register_routes() {
+    const std::string db = config_.db;
+    auto& http = *http_;
+
+    http.Get("/", [db](const httplib::Request& req, httplib::Response& res) {
+        auto parsed = request_from(req);
+        if (auto* err = std::get_if<RequestError>(&parsed)) {
+            SearchRequest shown;
+            shown.query = req.get_param_value(SearchRequest::QUERY_PARAM).substr(0, SearchRequest::MAX_QUERY_BYTES);
+            res.status = 400;
+            res.set_content(render_search_page(shown, std::nullopt, err->parameter + ": " + err->message), HTML);
+            return;
+        }
+        const auto& r = std::get<SearchRequest>(parsed);
+        auto result = thread_searcher(db).search(r);
+        if (auto* qe = std::get_if<searcher::QueryError>(&result)) {
+            res.status = 400;
+            res.set_content(render_search_page(r, std::nullopt, "Query: " + qe->message), HTML);
+            return;
+        }
+        res.set_content(render_search_page(r, std::get<searcher::SearchResponse>(result), ""), HTML);
+    });
+
+    http.Get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {
+        auto parsed = request_from(req);
+        if (auto* err = std::get_if<RequestError>(&parsed))
+            return send_error(req, res, 400, "bad_parameter", err->message, err->parameter);
+        auto result = thread_searcher(db).search(std::get<SearchRequest>(parsed));
+        if (auto* qe = std::get_if<searcher::QueryError>(&result))
+            return send_error(req, res, 400, "bad_query", qe->message, SearchRequest::QUERY_PARAM);
+        res.set_content(dump(searcher::to_json(std::get<searcher::SearchResponse>(result))), JSON);
+    });
+
+    http.Get(R"(/article/([^/]+))", [db](const httplib::Request& req, httplib::Response& res) {
+        auto article = thread_searcher(db).article(req.matches[1]);
+        if (!article) return send_error(req, res, 404, "not_found", "No article with this id.");
+        res.set_content(render_article_page(*article), HTML);
+    });
+
+    http.Get(R"(/api/articles/([^/]+))", [db](const httplib::Request& req, httplib::Response& res) {
+        auto article = thread_searcher(db).article(req.matches[1]);
+        if (!article) return send_error(req, res, 404, "not_found", "No article with this id.");
+        res.set_content(dump(schema::article_to_json(*article)), JSON);
+    });
+
+    http.Get("/healthz", [db](const httplib::Request&, httplib::Response& res) {
+        res.set_content(dump({{"status", "ok"}, {"documents", thread_searcher(db).doc_count()}}), JSON);
+    });
+
+    http.Get("/static/style.css", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "max-age=3600");
+        res.set_content(std::string(stylesheet()), "text/css; charset=utf-8");
+    });
+
+    // A handler that set no content and a status >= 400 (httplib's own 404 for unknown routes) gets a body.
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        if (res.status == 404) send_error(req, res, 404, "not_found", "No such page: " + req.path.substr(0, 200));
+        else send_error(req, res, res.status, "http_error", "Request failed.");
+    });
+
+    http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (const searcher::SearchUnavailable& e) {
+            spdlog::error("{} {}: {}", req.method, req.path, e.what());
+            send_error(req, res, 503, "index_unavailable", "The index cannot be read right now.");
+        } catch (const std::exception& e) {
+            spdlog::error("{} {}: {}", req.method, req.path, e.what());
+            send_error(req, res, 500, "internal", "Internal error.");
+        }
+    });
+
+    http.set_default_headers(security_headers());
+
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
+    });
+}
+
+int Server::bind() {
+    // Open once in this thread so a missing index fails at start-up, not on the first request.
+    searcher::Searcher probe(config_.db);
+    (void)probe.doc_count();
+    int port = config_.port;
+    if (port == 0) {
+        port = http_->bind_to_any_port(config_.host);
+    } else if (!http_->bind_to_port(config_.host, port)) {
+        port = -1;
+    }
+    if (port < 0) throw std::runtime_error("cannot listen on " + config_.host + ":" + std::to_string(config_.port));
+    return port;
+}
+
+void Server::run() { http_->listen_after_bind(); }
+
+void Server::stop() { http_->stop(); }
+
+}  // namespace newshound::web

@@ -1,0 +1,44 @@
+// The HTTP server: the search page, the article page, the JSON API and health, on cpp-httplib.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace newshound::web {
+
+struct ServerConfig {
+    std::string db;
+    std::string host = "127.0.0.1";
+    int port = 8080;  ///< 0 = any free port (tests)
+    int threads = 8;
+};
+
+/// Serves one index. Each worker thread opens its own Xapian::Database (Xapian objects are not
+/// thread-safe) and picks up new commits on every request.
+class Server {
+public:
+    explicit Server(ServerConfig config);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// Binds the listening socket; returns the port (the chosen one when config.port is 0).
+    /// Throws std::runtime_error if it cannot bind. Opens the index once to fail early if it is missing.
+    int bind();
+    /// Serves until stop(). Call after bind().
+    void run();
+    /// Stops a running server (thread-safe).
+    void stop();
+
+private:
+    void register_routes();
+
+    ServerConfig config_;
+    std::unique_ptr<httplib::Server> http_;
+};
+
+}  // namespace newshound::web
