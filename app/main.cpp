@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 namespace {
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e);  // CLI11 prints the message; --help exits 0
     }
+    // Logs go to stderr so that stdout carries only results (`search --json | jq`).
+    spdlog::set_default_logger(spdlog::stderr_color_mt("newshound"));
     spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
 
@@ -53,6 +56,7 @@ int main(int argc, char** argv) {
             return stats.skipped > 0 ? EXIT_SKIPPED : EXIT_OK;
         }
         if (*search_cmd) {
+            newshound::searcher::take_extra_words(*search_cmd, search_config);
             if (auto err = newshound::searcher::run_search(search_config, std::cout)) {
                 std::cerr << "newshound search: " << err->parameter << ": " << err->message << '\n';
                 return EXIT_USAGE;

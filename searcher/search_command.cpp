@@ -21,6 +21,11 @@ void add_search_options(CLI::App& cmd, SearchConfig& c) {
     cmd.add_option("--page", c.page, "Result page, from 1")->capture_default_str();
     cmd.add_option("--page-size", c.page_size, "Hits per page")->capture_default_str();
     cmd.add_flag("--json", c.json, "Print the JSON API response instead of text");
+    cmd.allow_extras();
+}
+
+void take_extra_words(CLI::App& cmd, SearchConfig& c) {
+    for (auto& w : cmd.remaining()) c.query_words.push_back(std::move(w));
 }
 
 std::optional<RequestError> run_search(const SearchConfig& c, std::ostream& out) {

@@ -28,7 +28,12 @@ struct SearchConfig {
     bool json = false;
 };
 
+/// Query words that look like options ("-drone") are taken as query words too, so exclusions work
+/// without a "--" separator.
 void add_search_options(CLI::App& cmd, SearchConfig& config);
+
+/// Appends the words CLI11 did not recognise as options (exclusions like "-drone") to the query.
+void take_extra_words(CLI::App& cmd, SearchConfig& config);
 
 /// Runs the search and prints the result to `out` (text, or JSON with config.json). Returns the request
 /// or query error for the user, if any. Throws SearchUnavailable when the index cannot be read.

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The newshound binary end to end: exit codes (0 ok, 2 bad query/parameter, 3 skipped inputs) and output.
+set -euo pipefail
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$bin" index --db "$tmp/db" "$src/tests/fixtures/articles.jsonl" "$src/tests/fixtures/pages" 2>"$tmp/log" \
+  || fail "index of good fixtures exited $?"
+grep -q "11 added" "$tmp/log" || fail "index log does not say 11 added: $(cat "$tmp/log")"
+
+set +e
+"$bin" index --db "$tmp/db" "$src/tests/fixtures/broken" 2>"$tmp/log"; rc=$?
+set -e
+[ "$rc" = 3 ] || fail "index with broken inputs exited $rc, expected 3"
+grep -q "skipped .*broken.jsonl:2: not valid JSON" "$tmp/log" || fail "no logged reason for the bad line: $(cat "$tmp/log")"
+
+out=$("$bin" search --db "$tmp/db" drone --topic Ukraine)
+echo "$out" | grep -q "^2 results" || fail "text search output: $out"
+echo "$out" | grep -q "\[drone\]" || fail "no highlight in: $out"
+echo "$out" | grep -q "^topics:.*Ukraine (2)" || fail "no topic facet line in: $out"
+
+"$bin" search --db "$tmp/db" --json --sort date --page-size 2 --page 2 | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["page"] == 2 and len(j["hits"]) == 2 and j["total"] == 12, j
+assert j["hits"][0]["published"] >= j["hits"][1]["published"], j
+'
+
+set +e
+"$bin" search --db "$tmp/db" --from 2025-02-30 x 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 2 ] || fail "bad date exited $rc, expected 2"
+grep -q "from:" "$tmp/err" || fail "bad date message: $(cat "$tmp/err")"
+
+set +e
+"$bin" search --db "$tmp/missing" x 2>/dev/null; rc=$?
+set -e
+[ "$rc" = 1 ] || fail "missing index exited $rc, expected 1"
+echo "cli: 1 passed, 0 failed"

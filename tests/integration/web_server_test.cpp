@@ -1,0 +1,119 @@
+// The HTTP server on 127.0.0.1, any free port: page, API, errors, escaping, article pages, health.
+#include "indexer/index_writer.h"
+#include "indexer/indexer.h"
+#include "support/test_support.h"
+#include "web/server.h"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+using namespace newshound;
+
+namespace {
+
+struct RunningServer {
+    explicit RunningServer(const std::string& db) : server(web::ServerConfig{db, "127.0.0.1", 0, 2}) {
+        port = server.bind();
+        thread = std::thread([this] { server.run(); });
+    }
+    ~RunningServer() {
+        server.stop();
+        thread.join();
+    }
+    web::Server server;
+    int port = 0;
+    std::thread thread;
+};
+
+}  // namespace
+
+TEST_CASE("web server serves the page, the API and errors", "[web][integration]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    {
+        indexer::IndexWriter writer(db);
+        indexer::Indexer idx(writer);
+        idx.add_path(test::fixture("articles.jsonl"));
+        writer.commit();
+    }
+    RunningServer running(db);
+    httplib::Client client("127.0.0.1", running.port);
+
+    SECTION("the HTML page lists hits with snippets, topic facets and filters") {
+        auto res = client.Get("/?q=drone&topic=Ukraine");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Content-Type").find("text/html") == 0);
+        CHECK(res->get_header_value("Content-Security-Policy").find("default-src 'none'") == 0);
+        CHECK(res->body.find("<mark>Drone</mark> strike hits refinery near the border") != std::string::npos);
+        CHECK(res->body.find("<mark>drone</mark>") != std::string::npos);
+        CHECK(res->body.find("href=\"/?q=drone&amp;topic=Ukraine&amp;topic=Energy\"") != std::string::npos);
+        CHECK(res->body.find("2 articles") != std::string::npos);
+    }
+    SECTION("the JSON API returns hits, total, facets and timing") {
+        auto res = client.Get("/api/search?q=ukraine&topic=Europe&sort=date");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        auto j = nlohmann::json::parse(res->body);
+        CHECK(j["total"] == 2);
+        CHECK(j["hits"][0]["id"] == "fx-07");  // newer of fx-03 and fx-07
+        CHECK(j["hits"][0]["snippet_html"].get<std::string>().find("<mark>Ukraine</mark>") != std::string::npos);
+        CHECK(j["facets"]["topic"].size() >= 2);
+        CHECK(j.contains("took_ms"));
+    }
+    SECTION("bad parameters are 400 with a JSON error") {
+        for (const char* path : {"/api/search?page=abc", "/api/search?from=2025-99-01", "/api/search?sort=random",
+                                 "/api/search?page_size=100000", "/api/search?q=(unclosed"}) {
+            INFO(path);
+            auto res = client.Get(path);
+            REQUIRE(res);
+            CHECK(res->status == 400);
+            auto j = nlohmann::json::parse(res->body);
+            CHECK(j["error"]["message"].get<std::string>().size() > 0);
+        }
+        auto page = client.Get("/?page=0");
+        REQUIRE(page);
+        CHECK(page->status == 400);
+        CHECK(page->body.find("role=\"alert\"") != std::string::npos);
+    }
+    SECTION("a query containing a script tag comes back escaped") {
+        auto res = client.Get("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->body.find("<script>") == std::string::npos);
+        CHECK(res->body.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+        auto api = client.Get("/api/search?q=%3Cscript%3E");
+        REQUIRE(api);
+        CHECK(nlohmann::json::parse(api->body)["query"] == "<script>");
+    }
+    SECTION("unknown routes are 404; article pages and health work") {
+        auto missing = client.Get("/no/such/route");
+        REQUIRE(missing);
+        CHECK(missing->status == 404);
+        auto api_missing = client.Get("/api/nothing");
+        REQUIRE(api_missing);
+        CHECK(api_missing->status == 404);
+        CHECK(nlohmann::json::parse(api_missing->body)["error"]["code"] == "not_found");
+        auto article = client.Get("/article/fx-03");
+        REQUIRE(article);
+        CHECK(article->status == 200);
+        CHECK(article->body.find("European leaders weigh security guarantees for Ukraine") != std::string::npos);
+        CHECK(client.Get("/article/unknown")->status == 404);
+        auto json_article = client.Get("/api/articles/fx-03");
+        REQUIRE(json_article);
+        CHECK(nlohmann::json::parse(json_article->body)["places"][0] == "Brussels");
+        auto health = client.Get("/healthz");
+        REQUIRE(health);
+        CHECK(nlohmann::json::parse(health->body)["documents"] == 10);
+        CHECK(client.Get("/static/style.css")->status == 200);
+    }
+    SECTION("the empty query browses everything, newest first") {
+        auto res = client.Get("/api/search");
+        REQUIRE(res);
+        auto j = nlohmann::json::parse(res->body);
+        CHECK(j["total"] == 10);
+        CHECK(j["hits"][0]["id"] == "fx-10");
+    }
+}

@@ -1,0 +1,47 @@
+// News date parsing: the forms pages print, zones, and garbage.
+#include "indexer/extract/date_parser.h"
+
+#include <catch2/catch.hpp>
+
+using newshound::indexer::parse_news_date;
+using newshound::schema::to_iso8601;
+
+TEST_CASE("parse_news_date reads the forms news pages print", "[date_parser]") {
+    struct Row {
+        const char* input;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"2 min read Last Updated : Aug 27 2025 | 10:57 PM IST", "2025-08-27T22:57:00+05:30"},
+        {"First Published: Aug 27 2025 | 10:57 PM IST", "2025-08-27T22:57:00+05:30"},
+        {"27 August 2025 14:05 GMT", "2025-08-27T14:05:00Z"},
+        {"2025-08-27T17:27:00Z", "2025-08-27T17:27:00Z"},
+        {"Updated 2025-08-27T22:57:00+05:30", "2025-08-27T22:57:00+05:30"},
+        {"27.08.2025, 14:05 Uhr", "2025-08-27T14:05:00Z"},
+        {"Wednesday, August 27, 2025", "2025-08-27T00:00:00Z"},
+        {"Sept. 3, 2025 at 9:05 a.m. EDT", "2025-09-03T09:05:00-04:00"},
+        {"12:00 AM ET, Jan 1 2025", "2025-01-01T00:00:00Z"},
+        {"Posted March 1st, 2024 11:30 pm UTC+3", "2024-03-01T23:30:00+03:00"},
+        {"3 März 2025", "2025-03-03T00:00:00Z"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.input);
+        auto ts = parse_news_date(row.input);
+        REQUIRE(ts);
+        CHECK(to_iso8601(*ts) == row.expected);
+    }
+}
+
+TEST_CASE("parse_news_date applies the default offset to zone-less times", "[date_parser]") {
+    auto ts = parse_news_date("27.08.2025, 14:05 Uhr", 120);
+    REQUIRE(ts);
+    CHECK(to_iso8601(*ts) == "2025-08-27T14:05:00+02:00");
+}
+
+TEST_CASE("parse_news_date finds no date in text without one", "[date_parser]") {
+    for (const char* bad : {"", "Listen to This Article", "Topics : Ukraine Europe", "Feb 30 2025", "99.99.2025",
+                            "iPhone 17 Series Launch Date"}) {
+        INFO(bad);
+        CHECK_FALSE(parse_news_date(bad));
+    }
+}

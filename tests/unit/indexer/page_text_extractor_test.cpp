@@ -1,0 +1,85 @@
+// Page text extraction: the seed page as the golden case, and a page of another shape.
+#include "indexer/extract/page_text_extractor.h"
+
+#include "indexer/readers/page_text_reader.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newshound;
+using schema::to_iso8601;
+
+TEST_CASE("seed page: every field of the Business Standard story", "[page_text][seed]") {
+    const auto path = test::seed_page();
+    if (path.empty()) {
+        WARN("seed page not found beside the source tree and NEWSHOUND_SEEDS unset; CI sets it");
+        return;
+    }
+    const schema::Article a = indexer::extract_page_text(test::read_file(path));
+    CHECK(a.title == "Kremlin disapproves of European proposals on security proposals for Ukraine");
+    CHECK(a.summary.rfind("Kremlin spokesman Dmitry Peskov praised U.S. President Donald Trump's efforts", 0) == 0);
+    CHECK(a.source == "Business Standard");
+    CHECK(a.agency == "Reuters");
+    CHECK(a.dateline == "MOSCOW");
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-08-27T22:57:00+05:30");
+    CHECK(a.topics == std::vector<std::string>{"Ukraine", "Europe"});
+    // Body: first paragraph, a paragraph after the Also Read block, and the last one.
+    CHECK(a.body.rfind("Russia takes a negative view of European proposals", 0) == 0);
+    CHECK(a.body.find("\"So we have a negative attitude towards these discussions.\"") != std::string::npos);
+    CHECK(a.body.find("in a session that lasted just 40 minutes.") != std::string::npos);
+    // Nothing of the furniture.
+    for (const char* junk : {"Garena", "Onam", "Stock Market Holiday", "Also Read", "More From This Section",
+                             "Photo:", "Listen to This Article", "Copyrights", "Telegram", "Amitabh Kant",
+                             "Russian forces advance", "STRONG ROOTS", "Best of BS Opinion", "Explore News", "HOT STOCKS"}) {
+        INFO(junk);
+        CHECK(a.body.find(junk) == std::string::npos);
+        CHECK(a.summary.find(junk) == std::string::npos);
+    }
+}
+
+TEST_CASE("a page of another outlet: byline, cued dates, tags with commas, related block", "[page_text]") {
+    const schema::Article a = indexer::extract_page_text(test::read_file(test::fixture("pages/northern-wire-wind.txt")));
+    CHECK(a.title == "Offshore wind auction draws record bids");
+    CHECK(a.summary == "Developers offered to build more capacity than the government had planned for, officials said.");
+    CHECK(a.source == "Northern Wire");
+    CHECK(a.byline == "Jane Doe");
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-09-12T14:05:00Z");
+    REQUIRE(a.updated);
+    CHECK(to_iso8601(*a.updated) == "2025-09-12T16:30:00Z");
+    CHECK(a.topics == std::vector<std::string>{"Energy", "Europe", "Offshore Wind"});
+    CHECK(a.body.find("twelve companies took part") != std::string::npos);
+    CHECK(a.body.find("The winning projects must start construction") != std::string::npos);
+    CHECK(a.body.find("Turbine maker") == std::string::npos);
+    CHECK(a.body.find("Follow us") == std::string::npos);
+    CHECK(a.body.find("Share this") == std::string::npos);
+}
+
+TEST_CASE("topic lists split on delimiters or, without them, on words", "[page_text]") {
+    auto topics = [](const char* line) {
+        std::string page = "Some headline about the important news today\n\nA sentence that opens the body of the story here.\n";
+        page += line;
+        page += "\n";
+        return indexer::extract_page_text(page).topics;
+    };
+    CHECK(topics("Topics : Ukraine Europe") == std::vector<std::string>{"Ukraine", "Europe"});
+    CHECK(topics("Tags: Bank of England, Interest Rates") == std::vector<std::string>{"Bank of England", "Interest Rates"});
+    CHECK(topics("Topics: Bank of England Inflation") == std::vector<std::string>{"Bank of England", "Inflation"});
+}
+
+TEST_CASE("page text reader skips what is not a page and decodes legacy bytes", "[page_text]") {
+    using indexer::SkipReason;
+    auto skip = indexer::read_page_text(std::string("a\0b", 3), "bin.txt");
+    REQUIRE(std::holds_alternative<SkipReason>(skip));
+    CHECK(std::get<SkipReason>(skip).reason.find("NUL") != std::string::npos);
+    CHECK(std::holds_alternative<SkipReason>(indexer::read_page_text("\n\n  \n", "empty.txt")));
+    // Windows-1252: curly quotes and an e-acute become UTF-8.
+    auto ok = indexer::read_page_text("Caf\xe9 owners welcome the new \x93quiet streets\x94 rule today\n", "cp1252.txt");
+    REQUIRE(std::holds_alternative<schema::Article>(ok));
+    CHECK(std::get<schema::Article>(ok).title == "Caf\xC3\xA9 owners welcome the new \xE2\x80\x9Cquiet streets\xE2\x80\x9D rule today");
+    CHECK(indexer::is_valid_utf8("\xC3\xA9"));
+    CHECK_FALSE(indexer::is_valid_utf8("\xC3"));
+    CHECK_FALSE(indexer::is_valid_utf8("\xED\xA0\x80"));  // a surrogate
+    CHECK_FALSE(indexer::is_valid_utf8("\xC0\xAF"));      // overlong
+}

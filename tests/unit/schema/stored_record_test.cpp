@@ -1,0 +1,48 @@
+// Stored record and article JSON: round trip, versions, field errors.
+#include "schema/article_json.h"
+#include "schema/stored_record.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace newshound::schema;
+
+TEST_CASE("stored record round-trips every field", "[stored_record]") {
+    Article a;
+    a.id = "x1";
+    a.url = "https://example.org/a";
+    a.source = "Harbour Gazette";
+    a.agency = "Reuters";
+    a.byline = "Jane Doe";
+    a.dateline = "MOSCOW";
+    a.published = parse_iso8601("2025-08-27T22:57:00+05:30");
+    a.updated = parse_iso8601("2025-08-28T01:00:00+05:30");
+    a.title = "Title";
+    a.summary = "Summary";
+    a.body = "Para one.\n\nPara two.";
+    a.topics = {"Ukraine", "Europe"};
+    a.places = {"Moscow"};
+    a.people = {"Dmitry Peskov"};
+    a.language = "en";
+    const auto back = decode_stored_record(encode_stored_record(a));
+    REQUIRE(back);
+    CHECK(article_to_json(*back) == article_to_json(a));
+}
+
+TEST_CASE("stored record refuses corrupt data and newer versions", "[stored_record]") {
+    CHECK_FALSE(decode_stored_record("not json"));
+    CHECK_FALSE(decode_stored_record(R"({"title":"no version"})"));
+    CHECK_FALSE(decode_stored_record(R"({"v":99,"title":"from the future"})"));
+}
+
+TEST_CASE("article_from_json names the bad field", "[stored_record]") {
+    auto err = [](const char* text) {
+        auto r = article_from_json(nlohmann::json::parse(text));
+        return std::holds_alternative<JsonError>(r) ? std::get<JsonError>(r).message : std::string();
+    };
+    CHECK(err(R"({"title":42})") == "title: expected a string");
+    CHECK(err(R"({"title":"t","topics":[1]})") == "topics: expected an array of strings");
+    CHECK(err(R"({"title":"t","published":"yesterday"})").rfind("published: not an ISO-8601", 0) == 0);
+    CHECK(err(R"({"source":"only a source"})") == "article has no title, summary or body");
+    CHECK(err(R"({"title":"t","topics":"Ukraine"})").empty());
+}

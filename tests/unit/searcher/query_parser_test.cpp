@@ -1,0 +1,67 @@
+// Query parsing: syntax → Xapian::Query, through the shared analyzer.
+#include "searcher/query_parser.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newshound;
+
+namespace {
+std::string parse(const std::string& text) {
+    schema::Analyzer analyzer;
+    searcher::QueryParser parser(analyzer);
+    auto r = parser.parse(text, "en");
+    if (auto* e = std::get_if<searcher::QueryError>(&r)) return "ERROR " + e->message + " @" + std::to_string(e->offset);
+    return std::get<searcher::ParsedQuery>(r).query.get_description();
+}
+}  // namespace
+
+TEST_CASE("query parser builds the documented query shapes", "[query_parser]") {
+    struct Row {
+        const char* input;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"Peskov NATO", "Query((Zpeskov AND Znato))"},
+        {"Running", "Query(Zrun)"},
+        {"\"security guarantees\"", "Query(((security PHRASE 2 guarantees) OR (Ssecurity PHRASE 2 Sguarantees)))"},
+        {"\"Guarantees\"", "Query((guarantees OR Sguarantees))"},
+        {"ukraine -drone", "Query((Zukrain AND_NOT Zdrone))"},
+        {"ukraine NOT drone", "Query((Zukrain AND_NOT Zdrone))"},
+        {"wheat OR grain", "Query((Zwheat OR Zgrain))"},
+        {"(wheat OR grain) odesa", "Query(((Zwheat OR Zgrain) AND Zodesa))"},
+        {"talks topic:Ukraine", "Query((Ztalk FILTER Kukraine))"},
+        {"topic:\"Offshore Wind\"", "Query(0 * Koffshore wind)"},
+        {"title:kremlin", "Query(Skremlin)"},
+        {"title:\"peace talks\"", "Query((Speace PHRASE 2 Stalks))"},
+        {"U.S.-Russia", "Query(((u.s PHRASE 2 russia) OR (Su.s PHRASE 2 Srussia)))"},
+        {"-garena", "Query((<alldocuments> AND_NOT Zgarena))"},
+        {"", "Query()"},
+        {"   ...   ", "Query()"},
+        {"or", "Query(Zor)"},
+        {"OR wheat", "Query(Zwheat)"},
+        {"\"unclosed phrase", "Query(((unclosed PHRASE 2 phrase) OR (Sunclosed PHRASE 2 Sphrase)))"},
+        {"(wheat", "ERROR missing ')' @0"},
+        {"wheat)", "ERROR unmatched ')' @5"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.input);
+        CHECK(parse(row.input) == row.expected);
+    }
+}
+
+TEST_CASE("query parser collects highlight words only from positive parts", "[query_parser]") {
+    schema::Analyzer analyzer;
+    searcher::QueryParser parser(analyzer);
+    auto r = parser.parse("Peskov \"NATO troops\" -drone", "en");
+    const auto& q = std::get<searcher::ParsedQuery>(r);
+    CHECK(q.has_positive);
+    CHECK(q.highlight_terms == std::set<std::string>{"peskov", "nato", "troops"});
+    CHECK(q.highlight_stems.count("troop") == 1);
+    CHECK(q.highlight_stems.count("drone") == 0);
+}
+
+TEST_CASE("query parser refuses runaway nesting instead of recursing without bound", "[query_parser]") {
+    std::string deep(200, '(');
+    deep += "x";
+    CHECK(parse(deep).rfind("ERROR parentheses nested too deeply", 0) == 0);
+}
