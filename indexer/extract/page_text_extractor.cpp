@@ -34,6 +34,9 @@ constexpr int MIN_GLUED_JOINS = 2;
 constexpr int MAX_HEADER_WORDS = 6;
 // A date line ("2 min read Last Updated : Aug 27 2025 | 10:57 PM IST") is short.
 constexpr int MAX_DATE_LINE_WORDS = 16;
+// A menu line has at least this many items of at most this many words.
+constexpr int MIN_MENU_ITEMS = 3;
+constexpr size_t MAX_MENU_ITEM_WORDS = 3;
 // A title is looked for among this many non-blank lines from the top.
 constexpr size_t TITLE_SEARCH_LINES = 40;
 
@@ -68,6 +71,8 @@ struct Line {
     int glued_joins = 0;
     std::string key;  // lower-cased ASCII letters/digits/spaces only, for cue matching
 };
+
+std::vector<std::string> split_words(std::string_view s);
 
 std::string_view trim(std::string_view s) {
     auto is_space_at_front = [](std::string_view v) -> size_t {
@@ -168,6 +173,17 @@ bool is_link_list(const Line& l) { return l.glued_joins >= MIN_GLUED_JOINS; }
 
 bool is_breadcrumb(const Line& l) {
     return contains(l.text, " / ") || contains(l.text, " > ") || contains(l.text, " \xC2\xBB ");
+}
+
+// "Markets | Economy | World": a menu of short items between separators.
+bool is_menu(const Line& l) {
+    static const std::regex sep(R"(\s+(?:\||\xC2\xB7|\xE2\x80\xA2)\s+)");
+    int items = 0;
+    for (std::sregex_token_iterator it(l.text.begin(), l.text.end(), sep, -1), end; it != end; ++it) {
+        if (split_words(it->str()).size() > MAX_MENU_ITEM_WORDS) return false;
+        ++items;
+    }
+    return items >= MIN_MENU_ITEMS;
 }
 
 const std::regex& tags_re() {
@@ -315,7 +331,7 @@ schema::Article extract_page_text(std::string_view text) {
     const size_t title_window = std::min(lines.size(), TITLE_SEARCH_LINES);
     auto headline_shaped = [&](const Line& l) {
         return l.words >= MIN_TITLE_WORDS && l.words <= MAX_TITLE_WORDS && !ends_with(l.text, ".") &&
-               !is_breadcrumb(l) && !is_link_list(l) && !is_caption(l) && !is_furniture(l) && !is_block_header(l) &&
+               !is_breadcrumb(l) && !is_menu(l) && !is_link_list(l) && !is_caption(l) && !is_furniture(l) && !is_block_header(l) &&
                !is_copyright(l) && !parse_news_date(l.text);
     };
     for (size_t i = 0; i < title_window && !title_at; ++i) {

@@ -83,3 +83,13 @@ TEST_CASE("page text reader skips what is not a page and decodes legacy bytes", 
     CHECK_FALSE(indexer::is_valid_utf8("\xED\xA0\x80"));  // a surrogate
     CHECK_FALSE(indexer::is_valid_utf8("\xC0\xAF"));      // overlong
 }
+
+TEST_CASE("menus and breadcrumbs are never the headline", "[page_text]") {
+    const schema::Article a = indexer::extract_page_text(
+        "Northern Wire\nMarkets | Economy | World\nHome / Markets / Central bank holds rates\n"
+        "Central bank holds rates and signals cuts next year\n\n"
+        "The central bank kept its main interest rate unchanged on Thursday, officials said.\n"
+        "The governor said inflation had fallen faster than expected over the summer.\n");
+    CHECK(a.title == "Central bank holds rates and signals cuts next year");
+    CHECK(a.body.rfind("The central bank kept", 0) == 0);
+}

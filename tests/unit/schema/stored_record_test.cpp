@@ -3,7 +3,9 @@
 #include "schema/stored_record.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 using namespace newshound::schema;
 
@@ -45,4 +47,32 @@ TEST_CASE("article_from_json names the bad field", "[stored_record]") {
     CHECK(err(R"({"title":"t","published":"yesterday"})").rfind("published: not an ISO-8601", 0) == 0);
     CHECK(err(R"({"source":"only a source"})") == "article has no title, summary or body");
     CHECK(err(R"({"title":"t","topics":"Ukraine"})").empty());
+}
+
+TEST_CASE("article.schema.json documents exactly the fields the article JSON has", "[stored_record]") {
+    std::ifstream in(std::string(NEWSHOUND_SOURCE_DIR) + "/schema/article.schema.json");
+    REQUIRE(in);
+    const auto schema_json = nlohmann::json::parse(in);
+    std::set<std::string> documented;
+    for (const auto& [k, v] : schema_json["properties"].items()) documented.insert(k);
+    Article a;
+    a.id = a.url = a.source = a.agency = a.byline = a.dateline = a.title = a.summary = a.body = a.language = "x";
+    a.published = a.updated = parse_iso8601("2025-01-01");
+    a.topics = a.places = a.people = {"x"};
+    std::set<std::string> written;
+    for (const auto& [k, v] : article_to_json(a).items()) written.insert(k);
+    CHECK(documented == written);
+}
+
+TEST_CASE("every bundled sample article is valid", "[stored_record]") {
+    std::ifstream in(std::string(NEWSHOUND_SOURCE_DIR) + "/samples/news.jsonl");
+    REQUIRE(in);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        INFO(line.substr(0, 80));
+        CHECK(std::holds_alternative<Article>(article_from_json(nlohmann::json::parse(line))));
+        ++n;
+    }
+    CHECK(n >= 40);
 }
