@@ -1,6 +1,7 @@
 // Upserts and commits; Xapian errors become IndexError with the path in the message.
 #include "indexer/index_writer.h"
 
+#include <filesystem>
 #include <spdlog/spdlog.h>
 
 namespace newshound::indexer {
@@ -8,6 +9,10 @@ namespace newshound::indexer {
 namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
+    // Xapian creates only the last folder of the path; a new index may be several levels deep.
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+    if (ec) throw IndexError("cannot create index folder " + path + ": " + ec.message());
     try {
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {

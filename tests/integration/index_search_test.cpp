@@ -165,6 +165,13 @@ TEST_CASE("broken inputs are skipped with reasons and the rest is indexed", "[in
     CHECK(test::check_index(db).empty());
 }
 
+TEST_CASE("a new index may be several folders deep", "[integration]") {
+    test::TempDir dir;
+    const auto db = dir / "a" / "b" / "db";
+    CHECK(index_paths(db, {test::fixture("pages")}).added == 1);
+    CHECK(test::check_index(db).empty());
+}
+
 TEST_CASE("an article can be fetched by id and unknown ids are absent", "[integration]") {
     test::TempDir dir;
     const auto db = dir / "db";
