@@ -43,17 +43,22 @@ Xapian::doccount Searcher::doc_count() {
     return db_.get_doccount();
 }
 
-std::variant<SearchResponse, QueryError> Searcher::search(const SearchRequest& request) {
+template <class Read>
+auto Searcher::with_retry(const char* what, Read&& read) {
     for (int attempt = 1;; ++attempt) {
         try {
             refresh();
-            return search_once(request);
+            return read();
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= MAX_ATTEMPTS) throw SearchUnavailable("index " + path_ + " keeps changing under the search");
+            if (attempt >= MAX_ATTEMPTS) throw SearchUnavailable("index " + path_ + " keeps changing under the " + what);
         } catch (const Xapian::Error& e) {
-            throw SearchUnavailable("searching index " + path_ + ": " + e.get_description());
+            throw SearchUnavailable(std::string(what) + " in index " + path_ + ": " + e.get_description());
         }
     }
+}
+
+std::variant<SearchResponse, QueryError> Searcher::search(const SearchRequest& request) {
+    return with_retry("search", [&] { return search_once(request); });
 }
 
 std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchRequest& request) {
@@ -130,19 +135,12 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            refresh();
-            const std::string term = id_term(id);
-            auto it = db_.postlist_begin(term);
-            if (it == db_.postlist_end(term)) return std::nullopt;
-            return decode_stored_record(db_.get_document(*it).get_data());
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= MAX_ATTEMPTS) throw SearchUnavailable("index " + path_ + " keeps changing under the read");
-        } catch (const Xapian::Error& e) {
-            throw SearchUnavailable("reading index " + path_ + ": " + e.get_description());
-        }
-    }
+    return with_retry("article read", [&]() -> std::optional<Article> {
+        const std::string term = id_term(id);
+        auto it = db_.postlist_begin(term);
+        if (it == db_.postlist_end(term)) return std::nullopt;
+        return decode_stored_record(db_.get_document(*it).get_data());
+    });
 }
 
 }  // namespace newshound::searcher

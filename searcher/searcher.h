@@ -41,6 +41,9 @@ public:
 private:
     std::variant<SearchResponse, QueryError> search_once(const SearchRequest& request);
     void refresh();
+    /// Runs `read` on the latest revision; reopens and retries when a writer recycled what it was reading.
+    template <class Read>
+    auto with_retry(const char* what, Read&& read);
 
     std::string path_;
     Xapian::Database db_;

@@ -89,7 +89,7 @@ const std::regex& dotted_re() {
     return re;
 }
 const std::regex& time_re() {
-    static const std::regex re(R"(^[^0-9]{0,12}?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([AaPp])?\.?\s*(?:[Mm]\.?)?)");
+    static const std::regex re(R"(^[^0-9]{0,12}?(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s*[Mm]\.?(?![A-Za-z]))?)");
     return re;
 }
 const std::regex& zone_re() {

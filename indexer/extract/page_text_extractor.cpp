@@ -58,6 +58,13 @@ constexpr std::array<std::string_view, 14> FURNITURE_CUES = {
     "click here",             "notification",     "log in",           "min read",
 };
 
+constexpr std::array<std::string_view, 7> PUBLISHED_CUES = {
+    "published", "posted", "first published", "ver\xC3\xB6" "ffentlicht", "publi\xC3\xA9", "publicado", "pubblicato",
+};
+constexpr std::array<std::string_view, 6> UPDATED_CUES = {
+    "updated", "modified", "aktualisiert", "mis \xC3\xA0 jour", "actualizado", "aggiornato",
+};
+
 constexpr std::array<std::string_view, 21> AGENCIES = {
     "Reuters", "AP", "AFP", "PTI", "IANS", "ANI", "Bloomberg", "dpa", "Xinhua", "TASS", "UNI",
     "EFE",     "ANSA", "Kyodo", "Yonhap", "AAP", "KNA", "APA", "Anadolu", "WAM", "SPA",
@@ -69,7 +76,7 @@ struct Line {
     bool ends_sentence = false;
     bool inner_sentence_break = false;
     int glued_joins = 0;
-    std::string key;  // lower-cased ASCII letters/digits/spaces only, for cue matching
+    std::string key;  // ASCII lower-cased, punctuation as single spaces, for cue matching
 };
 
 std::vector<std::string> split_words(std::string_view s);
@@ -139,8 +146,9 @@ Line make_line(std::string_view raw) {
         if ((c == '.' || c == '?' || c == '!') && i + 2 < l.text.size() && l.text[i + 1] == ' ' &&
             std::isupper(static_cast<unsigned char>(l.text[i + 2])))
             l.inner_sentence_break = true;
-        if (std::isalnum(c)) l.key += static_cast<char>(std::tolower(c));
-        else if (c < 0x80 && !l.key.empty() && l.key.back() != ' ') l.key += ' ';
+        // Non-ASCII bytes are kept whole so cue words such as "publié" or "veröffentlicht" match.
+        if (std::isalnum(c) || c >= 0x80) l.key += static_cast<char>(std::tolower(c));
+        else if (!l.key.empty() && l.key.back() != ' ') l.key += ' ';
     }
     while (!l.key.empty() && l.key.back() == ' ') l.key.pop_back();
     l.ends_sentence = ends_like_sentence(l.text);
@@ -196,13 +204,11 @@ const std::regex& tags_re() {
 enum class DateCue { NONE, PUBLISHED, UPDATED };
 
 DateCue date_cue(const Line& l) {
-    if (contains(l.key, "updated") || contains(l.key, "modified") || contains(l.key, "aktualisiert") ||
-        contains(l.key, "mis à jour"))
-        return contains(l.key, "published") || contains(l.key, "posted") ? DateCue::PUBLISHED : DateCue::UPDATED;
-    if (contains(l.key, "published") || contains(l.key, "posted") || contains(l.key, "ver ffentlicht") ||
-        contains(l.key, "publi"))
-        return DateCue::PUBLISHED;
-    return DateCue::NONE;
+    const bool published = std::any_of(PUBLISHED_CUES.begin(), PUBLISHED_CUES.end(), [&](auto c) { return contains(l.key, c); });
+    const bool updated = std::any_of(UPDATED_CUES.begin(), UPDATED_CUES.end(), [&](auto c) { return contains(l.key, c); });
+    // "Published 10:00, updated 12:00" is the publication line; "Last Updated" alone is the update.
+    if (published) return DateCue::PUBLISHED;
+    return updated ? DateCue::UPDATED : DateCue::NONE;
 }
 
 bool is_prose(const Line& l, int min_words) {

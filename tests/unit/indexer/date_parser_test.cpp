@@ -23,6 +23,8 @@ TEST_CASE("parse_news_date reads the forms news pages print", "[date_parser]") {
         {"12:00 AM ET, Jan 1 2025", "2025-01-01T00:00:00Z"},
         {"Posted March 1st, 2024 11:30 pm UTC+3", "2024-03-01T23:30:00+03:00"},
         {"3 März 2025", "2025-03-03T00:00:00Z"},
+        {"27.08.2025, 14:05 MESZ", "2025-08-27T14:05:00+02:00"},
+        {"Aug 27 2025 10:57 AMT", "2025-08-27T10:57:00Z"},
     };
     for (const auto& row : rows) {
         INFO(row.input);

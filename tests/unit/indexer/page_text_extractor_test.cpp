@@ -93,3 +93,16 @@ TEST_CASE("menus and breadcrumbs are never the headline", "[page_text]") {
     CHECK(a.title == "Central bank holds rates and signals cuts next year");
     CHECK(a.body.rfind("The central bank kept", 0) == 0);
 }
+
+TEST_CASE("date cue words in other languages pick the publication time", "[page_text]") {
+    const schema::Article a = indexer::extract_page_text(
+        "Regierung beschließt neues Gesetz zur Energie\n"
+        "Aktualisiert: 28.08.2025, 09:00 MESZ\n"
+        "Veröffentlicht: 27.08.2025, 14:05 MESZ\n\n"
+        "Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen, teilte ein Sprecher mit.\n"
+        "Die Opposition kritisierte den Entwurf als unzureichend und kündigte Widerstand an.\n");
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-08-27T14:05:00+02:00");
+    REQUIRE(a.updated);
+    CHECK(to_iso8601(*a.updated) == "2025-08-28T09:00:00+02:00");
+}
