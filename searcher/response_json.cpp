@@ -44,9 +44,14 @@ nlohmann::json to_json(const SearchResponse& r) {
             {"page_size", r.request.page_size},
             {"sort", to_string(r.request.sort)},
             {"filters",
-             {{"topic", r.request.topics}, {"source", r.request.sources}, {"from", r.request.from}, {"to", r.request.to}}},
+             {{"topic", r.request.topics},
+              {"source", r.request.sources},
+              {"lang", r.request.languages},
+              {"from", r.request.from},
+              {"to", r.request.to}}},
             {"hits", std::move(hits)},
-            {"facets", {{"topic", facet_json(r.topics)}, {"source", facet_json(r.sources)}}},
+            {"facets",
+             {{"topic", facet_json(r.topics)}, {"source", facet_json(r.sources)}, {"lang", facet_json(r.languages)}}},
             {"took_ms", r.elapsed_ms}};
 }
 

@@ -17,7 +17,8 @@ void add_search_options(CLI::App& cmd, SearchConfig& c) {
     cmd.add_option("--from", c.from, "Published on or after YYYY-MM-DD");
     cmd.add_option("--to", c.to, "Published on or before YYYY-MM-DD");
     cmd.add_option("--sort", c.sort, "relevance or date")->capture_default_str();
-    cmd.add_option("--lang", c.language, "Language of the query words (ISO 639-1), for stemming");
+    cmd.add_option("--lang", c.languages, "Only articles in this language, ISO 639-1 (repeat: any may match)");
+    cmd.add_option("--query-lang", c.query_language, "Language of the query words (ISO 639-1), for stemming");
     cmd.add_option("--page", c.page, "Result page, from 1")->capture_default_str();
     cmd.add_option("--page-size", c.page_size, "Hits per page")->capture_default_str();
     cmd.add_flag("--json", c.json, "Print the JSON API response instead of text");
@@ -35,7 +36,8 @@ std::optional<RequestError> run_search(const SearchConfig& c, std::ostream& out)
     req.sources = c.sources;
     req.from = c.from;
     req.to = c.to;
-    req.language = c.language;
+    req.languages = c.languages;
+    req.query_language = c.query_language;
     req.page = c.page;
     req.page_size = c.page_size;
     const auto sort = parse_sort(c.sort);
@@ -67,6 +69,7 @@ std::optional<RequestError> run_search(const SearchConfig& c, std::ostream& out)
     };
     facet_line("topics", resp.topics);
     facet_line("sources", resp.sources);
+    facet_line("languages", resp.languages);
     return std::nullopt;
 }
 

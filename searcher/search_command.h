@@ -22,7 +22,8 @@ struct SearchConfig {
     std::string from;
     std::string to;
     std::string sort = "relevance";
-    std::string language;
+    std::vector<std::string> languages;
+    std::string query_language;
     int page = 1;
     int page_size = SearchRequest::DEFAULT_PAGE_SIZE;
     bool json = false;

@@ -24,7 +24,8 @@ std::optional<RequestError> validate(const SearchRequest& r) {
     if (r.query.size() > SearchRequest::MAX_QUERY_BYTES)
         return RequestError{SearchRequest::QUERY_PARAM,
                             "query is longer than " + std::to_string(SearchRequest::MAX_QUERY_BYTES) + " bytes"};
-    if (r.topics.size() > SearchRequest::MAX_FILTER_VALUES || r.sources.size() > SearchRequest::MAX_FILTER_VALUES)
+    if (r.topics.size() > SearchRequest::MAX_FILTER_VALUES || r.sources.size() > SearchRequest::MAX_FILTER_VALUES ||
+        r.languages.size() > SearchRequest::MAX_FILTER_VALUES)
         return RequestError{SearchRequest::TOPIC_PARAM,
                             "at most " + std::to_string(SearchRequest::MAX_FILTER_VALUES) + " values per filter"};
     if (!r.from.empty() && !day_key(r.from))

@@ -20,6 +20,7 @@ struct SearchRequest {
     static constexpr const char* PAGE_PARAM = "page";
     static constexpr const char* PAGE_SIZE_PARAM = "page_size";
     static constexpr const char* LANGUAGE_PARAM = "lang";
+    static constexpr const char* QUERY_LANGUAGE_PARAM = "query_lang";
 
     /// A query longer than this is refused: nobody types it, and parsing cost grows with it.
     static constexpr size_t MAX_QUERY_BYTES = 1024;
@@ -32,9 +33,10 @@ struct SearchRequest {
     std::string query;
     std::vector<std::string> topics;   ///< all must match (AND)
     std::vector<std::string> sources;  ///< any may match (OR)
+    std::vector<std::string> languages;  ///< ISO 639-1 codes; any may match (OR)
     std::string from;                  ///< "YYYY-MM-DD" inclusive, or empty
     std::string to;                    ///< "YYYY-MM-DD" inclusive, or empty
-    std::string language;              ///< ISO 639-1 of the query text; empty = default
+    std::string query_language;        ///< ISO 639-1 of the query words; empty = detect
     SortOrder sort = SortOrder::RELEVANCE;
     int page = 1;                      ///< 1-based
     int page_size = DEFAULT_PAGE_SIZE;

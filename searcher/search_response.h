@@ -31,6 +31,7 @@ struct SearchResponse {
     bool total_exact = true;
     std::vector<FacetCount> topics;
     std::vector<FacetCount> sources;
+    std::vector<FacetCount> languages;
     double elapsed_ms = 0;
 };
 

@@ -63,7 +63,7 @@ std::variant<SearchResponse, QueryError> Searcher::search(const SearchRequest& r
 
 std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
-    const std::string language = request.language.empty() ? std::string(DEFAULT_LANGUAGE) : request.language;
+    const std::string language = request.query_language.empty() ? std::string(DEFAULT_LANGUAGE) : request.query_language;
     auto parsed_or_error = parser_.parse(request.query, language);
     if (auto* err = std::get_if<QueryError>(&parsed_or_error)) return *err;
     const ParsedQuery& parsed = std::get<ParsedQuery>(parsed_or_error);
@@ -71,11 +71,14 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     // Filters from parameters: topics AND, sources OR, dates as a string range on YYYYMMDD.
     std::vector<Xapian::Query> filters;
     for (const auto& t : request.topics) filters.emplace_back(filter_term(prefix::TOPIC, t, analyzer_));
-    if (!request.sources.empty()) {
+    auto any_of = [&](std::string_view pfx, const std::vector<std::string>& values) {
+        if (values.empty()) return;
         std::vector<Xapian::Query> any;
-        for (const auto& s : request.sources) any.emplace_back(filter_term(prefix::SOURCE, s, analyzer_));
+        for (const auto& v : values) any.emplace_back(filter_term(pfx, v, analyzer_));
         filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-    }
+    };
+    any_of(prefix::SOURCE, request.sources);
+    any_of(prefix::LANGUAGE, request.languages);
     const auto from = day_key(request.from), to = day_key(request.to);
     if (from && to) filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot(Slot::PUBLISHED_DAY), *from, *to);
     else if (from) filters.emplace_back(Xapian::Query::OP_VALUE_GE, slot(Slot::PUBLISHED_DAY), *from);
@@ -93,8 +96,10 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
 
     MultiValueCountMatchSpy topic_spy(slot(Slot::TOPICS));
     Xapian::ValueCountMatchSpy source_spy(slot(Slot::SOURCE));
+    Xapian::ValueCountMatchSpy language_spy(slot(Slot::LANGUAGE));
     enquire.add_matchspy(&topic_spy);
     enquire.add_matchspy(&source_spy);
+    enquire.add_matchspy(&language_spy);
 
     const Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.page_size);
     // checkatleast = every document: the total and the facet counts cover the whole match set exactly.
@@ -106,6 +111,7 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     resp.topics = top_values(topic_spy.counts(), FACET_LIMIT);
     resp.sources = top_values(source_spy, FACET_LIMIT);
+    resp.languages = top_values(language_spy, FACET_LIMIT);
 
     const HighlightSet highlight{&parsed.highlight_terms, &parsed.highlight_stems};
     for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -1,6 +1,7 @@
 // HTML templates as code: small, escaped at every insertion point, no template engine to get wrong.
 #include "web/html_renderer.h"
 
+#include "schema/language.h"
 #include "schema/timestamp.h"
 #include "searcher/snippeter.h"
 
@@ -27,6 +28,14 @@ std::string display_date(const std::string& iso) {
            iso.substr(11, 5) + " (" + zone + ")";
 }
 
+std::string as_is(const std::string& value) { return value; }
+
+// "de" → "German": the registry's name, or the code itself for languages we do not list.
+std::string language_label(const std::string& code) {
+    const auto* info = schema::find_language(code);
+    return info ? std::string(info->name) : code;
+}
+
 std::string page_head(const std::string& title) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -45,6 +54,7 @@ std::string search_form(const SearchRequest& r) {
                     html_escape(r.query) + "\" maxlength=\"" + std::to_string(SearchRequest::MAX_QUERY_BYTES) + "\">";
     for (const auto& t : r.topics) h += "<input type=\"hidden\" name=\"topic\" value=\"" + html_escape(t) + "\">";
     for (const auto& s : r.sources) h += "<input type=\"hidden\" name=\"source\" value=\"" + html_escape(s) + "\">";
+    for (const auto& l : r.languages) h += "<input type=\"hidden\" name=\"lang\" value=\"" + html_escape(l) + "\">";
     h += "<label>From <input name=\"from\" type=\"date\" value=\"" + html_escape(r.from) + "\"></label>";
     h += "<label>To <input name=\"to\" type=\"date\" value=\"" + html_escape(r.to) + "\"></label>";
     h += "<label>Sort <select name=\"sort\">";
@@ -73,30 +83,38 @@ std::string active_filters(const SearchRequest& r) {
         chip("topic: " + r.topics[i], url_with(r, [&](SearchRequest& c) { c.topics.erase(c.topics.begin() + static_cast<long>(i)); }));
     for (size_t i = 0; i < r.sources.size(); ++i)
         chip("source: " + r.sources[i], url_with(r, [&](SearchRequest& c) { c.sources.erase(c.sources.begin() + static_cast<long>(i)); }));
+    for (size_t i = 0; i < r.languages.size(); ++i)
+        chip("language: " + language_label(r.languages[i]),
+             url_with(r, [&](SearchRequest& c) { c.languages.erase(c.languages.begin() + static_cast<long>(i)); }));
     if (!r.from.empty()) chip("from " + r.from, url_with(r, [](SearchRequest& c) { c.from.clear(); }));
     if (!r.to.empty()) chip("to " + r.to, url_with(r, [](SearchRequest& c) { c.to.clear(); }));
     return h.empty() ? "" : "<ul class=\"filters\" aria-label=\"Active filters\">" + h + "</ul>\n";
 }
 
-std::string facet_list(const char* heading, const std::vector<searcher::FacetCount>& values,
-                       const std::vector<std::string>& active, const SearchRequest& r, bool is_topic) {
+// A facet's values as links that add (or, when active, remove) the value in the request's `field`.
+std::string facet_list(const char* heading, const std::vector<searcher::FacetCount>& values, const SearchRequest& r,
+                       std::vector<std::string> SearchRequest::*field, std::string (*label)(const std::string&)) {
     if (values.empty()) return "";
+    const auto& active = r.*field;
     std::string h = std::string("<section class=\"facet\"><h2>") + heading + "</h2><ul>";
     for (const auto& f : values) {
         const bool on = std::find(active.begin(), active.end(), f.value) != active.end();
         const std::string href = url_with(r, [&](SearchRequest& c) {
-            auto& list = is_topic ? c.topics : c.sources;
+            auto& list = c.*field;
             if (on) list.erase(std::find(list.begin(), list.end(), f.value));
             else list.push_back(f.value);
         });
         h += "<li><a href=\"" + html_escape(href) + "\"" + (on ? " aria-current=\"true\" class=\"on\"" : "") + ">" +
-             html_escape(f.value) + "</a> <span class=\"count\">" + std::to_string(f.count) + "</span></li>";
+             html_escape(label(f.value)) + "</a> <span class=\"count\">" + std::to_string(f.count) + "</span></li>";
     }
     return h + "</ul></section>\n";
 }
 
 std::string hit_html(const searcher::Hit& hit) {
-    std::string h = "<article class=\"hit\"><h3><a href=\"/article/" + html_escape(url_encode(hit.id)) + "\">" +
+    // lang + dir=auto: the browser picks fonts for the script and lays right-to-left text out right to left.
+    const std::string lang_attr = hit.language.empty() ? "" : " lang=\"" + html_escape(hit.language) + "\"";
+    std::string h = "<article class=\"hit\"><h3" + lang_attr + " dir=\"auto\"><a href=\"/article/" +
+                    html_escape(url_encode(hit.id)) + "\">" +
                     searcher::to_html(hit.title_highlighted) + "</a></h3><p class=\"meta\">";
     if (!hit.source.empty()) h += "<span class=\"source\">" + html_escape(hit.source) + "</span> ";
     if (!hit.published.empty())
@@ -104,7 +122,7 @@ std::string hit_html(const searcher::Hit& hit) {
     if (!hit.language.empty()) h += "<span class=\"lang\">" + html_escape(hit.language) + "</span> ";
     if (!hit.url.empty() && (hit.url.rfind("http://", 0) == 0 || hit.url.rfind("https://", 0) == 0))
         h += "<a class=\"original\" rel=\"noopener noreferrer\" href=\"" + html_escape(hit.url) + "\">original</a>";
-    h += "</p><p class=\"snippet\">" + searcher::to_html(hit.snippet) + "</p></article>\n";
+    h += "</p><p class=\"snippet\"" + lang_attr + " dir=\"auto\">" + searcher::to_html(hit.snippet) + "</p></article>\n";
     return h;
 }
 
@@ -156,7 +174,8 @@ std::string search_url(const SearchRequest& r, int page) {
     add(SearchRequest::FROM_PARAM, r.from);
     add(SearchRequest::TO_PARAM, r.to);
     if (r.sort != searcher::SortOrder::RELEVANCE) add(SearchRequest::SORT_PARAM, searcher::to_string(r.sort));
-    if (!r.language.empty()) add(SearchRequest::LANGUAGE_PARAM, r.language);
+    for (const auto& l : r.languages) add(SearchRequest::LANGUAGE_PARAM, l);
+    if (!r.query_language.empty()) add(SearchRequest::QUERY_LANGUAGE_PARAM, r.query_language);
     if (r.page_size != SearchRequest::DEFAULT_PAGE_SIZE) add(SearchRequest::PAGE_SIZE_PARAM, std::to_string(r.page_size));
     if (page > 1) add(SearchRequest::PAGE_PARAM, std::to_string(page));
     return u.size() == 2 ? "/" : u;
@@ -180,8 +199,9 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
     }
     h += "</main><aside aria-label=\"Filters\">";
     if (resp) {
-        h += facet_list("Topics", resp->topics, r.topics, r, true);
-        h += facet_list("Sources", resp->sources, r.sources, r, false);
+        h += facet_list("Topics", resp->topics, r, &SearchRequest::topics, as_is);
+        h += facet_list("Sources", resp->sources, r, &SearchRequest::sources, as_is);
+        h += facet_list("Languages", resp->languages, r, &SearchRequest::languages, language_label);
     }
     h += "</aside></div>\n";
     return h + PAGE_FOOT;
@@ -189,7 +209,8 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
 
 std::string render_article_page(const schema::Article& a) {
     std::string h = page_head(a.title.empty() ? "Article" : a.title);
-    h += "<main class=\"article\"><article><h1>" + html_escape(a.title) + "</h1><p class=\"meta\">";
+    h += "<main class=\"article\"><article" + (a.language.empty() ? std::string() : " lang=\"" + html_escape(a.language) + "\"") +
+         " dir=\"auto\"><h1>" + html_escape(a.title) + "</h1><p class=\"meta\">";
     if (!a.source.empty()) h += "<span class=\"source\">" + html_escape(a.source) + "</span> ";
     if (!a.agency.empty()) h += "<span class=\"agency\">" + html_escape(a.agency) + "</span> ";
     if (!a.dateline.empty()) h += "<span class=\"dateline\">" + html_escape(a.dateline) + "</span> ";

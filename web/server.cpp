@@ -63,7 +63,8 @@ std::variant<SearchRequest, RequestError> request_from(const httplib::Request& r
     r.sources = values(req, SearchRequest::SOURCE_PARAM);
     r.from = req.get_param_value(SearchRequest::FROM_PARAM);
     r.to = req.get_param_value(SearchRequest::TO_PARAM);
-    r.language = req.get_param_value(SearchRequest::LANGUAGE_PARAM);
+    r.languages = values(req, SearchRequest::LANGUAGE_PARAM);
+    r.query_language = req.get_param_value(SearchRequest::QUERY_LANGUAGE_PARAM);
     const auto sort = searcher::parse_sort(req.get_param_value(SearchRequest::SORT_PARAM));
     if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance' or 'date'"};
     r.sort = *sort;

@@ -92,6 +92,19 @@ TEST_CASE("fixtures index and search end to end", "[integration]") {
         CHECK(ukraine == 4);
         CHECK(europe == 2);
     }
+    SECTION("language is a filter and a facet") {
+        SearchRequest r;
+        r.page_size = 100;
+        auto all = search(s, r);
+        REQUIRE(all.languages.size() == 1);
+        CHECK(all.languages[0].value == "en");
+        CHECK(all.languages[0].count == 11);
+        r.languages = {"de"};
+        CHECK(search(s, r).total == 0);
+        r.languages = {"de", "EN"};
+        CHECK(search(s, r).total == 11);
+        CHECK(search(s, "lang:en drone").total == 2);
+    }
     SECTION("date range is inclusive on the printed day") {
         SearchRequest r;
         r.from = "2025-09-01";

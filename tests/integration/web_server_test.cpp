@@ -51,6 +51,8 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         CHECK(res->body.find("<mark>drone</mark>") != std::string::npos);
         CHECK(res->body.find("href=\"/?q=drone&amp;topic=Ukraine&amp;topic=Energy\"") != std::string::npos);
         CHECK(res->body.find("2 articles") != std::string::npos);
+        CHECK(res->body.find("<h2>Languages</h2>") != std::string::npos);
+        CHECK(res->body.find(">English</a>") != std::string::npos);
     }
     SECTION("the JSON API returns hits, total, facets and timing") {
         auto res = client.Get("/api/search?q=ukraine&topic=Europe&sort=date");
@@ -61,6 +63,8 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         CHECK(j["hits"][0]["id"] == "fx-07");  // newer of fx-03 and fx-07
         CHECK(j["hits"][0]["snippet_html"].get<std::string>().find("<mark>Ukraine</mark>") != std::string::npos);
         CHECK(j["facets"]["topic"].size() >= 2);
+        CHECK(j["facets"]["lang"][0]["value"] == "en");
+        CHECK(nlohmann::json::parse(client.Get("/api/search?q=ukraine&lang=fr")->body)["total"] == 0);
         CHECK(j.contains("took_ms"));
     }
     SECTION("bad parameters are 400 with a JSON error") {
