@@ -4,8 +4,11 @@
 
 #include "schema/fields.h"
 #include "schema/language.h"
+#include "schema/snowball_stemmer.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
@@ -15,7 +18,7 @@ namespace newshound::schema {
 namespace {
 
 // ICU word-break rule statuses: [0,100) is "none" (spaces, punctuation); numbers, letters, kana and
-// ideographs are words. Only letters, kana and ideographs are stemmed.
+// ideographs are words. Only letters, kana and ideographs are stemmed (numbers are kept as they are).
 constexpr int32_t FIRST_NUMBER_STATUS = UBRK_WORD_NUMBER;
 constexpr int32_t FIRST_LETTER_STATUS = UBRK_WORD_LETTER;
 constexpr int32_t END_LETTER_STATUS = UBRK_WORD_LETTER_LIMIT;
@@ -39,8 +42,10 @@ Analyzer::Analyzer() {
         throw AnalyzerError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
     status = U_ZERO_ERROR;
     nfkc_casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status) || !nfkc_casefold_)
-        throw AnalyzerError(std::string("ICU NFKC_Casefold normalizer unavailable: ") + u_errorName(status));
+    nfd_ = icu::Normalizer2::getNFDInstance(status);
+    nfc_ = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !nfkc_casefold_ || !nfd_ || !nfc_)
+        throw AnalyzerError(std::string("ICU normalizers unavailable: ") + u_errorName(status));
 }
 
 Analyzer::~Analyzer() = default;
@@ -58,20 +63,71 @@ std::string Analyzer::fold(std::string_view text) const {
     const icu::UnicodeString folded = nfkc_casefold_->normalize(src, status);
     if (U_FAILURE(status)) return std::string(text);  // unnormalizable input is still searchable verbatim
     folded.toUTF8String(out);
+    // Case folding turns Turkish "İ" into "i" + COMBINING DOT ABOVE; the dot would make "İstanbul" and
+    // "Istanbul" different words. Drop it after a plain i.
+    for (size_t at = out.find("i\xCC\x87"); at != std::string::npos; at = out.find("i\xCC\x87", at + 1))
+        out.erase(at + 1, 2);
     return out;
 }
 
-Xapian::Stem& Analyzer::stemmer_for(std::string_view language) {
-    auto it = stemmers_.find(language);
-    if (it != stemmers_.end()) return it->second;
+Analyzer::LanguageProfile& Analyzer::profile_for(std::string_view language) {
+    auto it = profiles_.find(language);
+    if (it != profiles_.end()) return it->second;
     const LanguageInfo* info = find_language(language);
-    Xapian::Stem stem = info && !info->stemmer.empty() ? Xapian::Stem(std::string(info->stemmer)) : Xapian::Stem();
-    return stemmers_.emplace(std::string(language), std::move(stem)).first->second;
+    LanguageProfile p;
+    if (info && info->stemmer_source == StemmerSource::XAPIAN) p.stemmer = Xapian::Stem(std::string(info->stemmer));
+    if (info && info->stemmer_source == StemmerSource::LIBSTEMMER)
+        p.stemmer = Xapian::Stem(new SnowballStemmer(std::string(info->stemmer)));
+    p.fold_latin_marks = !info || info->fold_latin_marks;
+    return profiles_.emplace(std::string(language), std::move(p)).first->second;
+}
+
+std::string Analyzer::strip_latin_marks(const std::string& text) const {
+    // Cheap pre-check on UTF-8 lead bytes: Latin letters with marks live in U+00C0–U+024F (C3–C9) and
+    // U+1E00–U+1EFF (E1 B8–BB); combining marks on their own in U+0300–U+036F (CC–CD). Anything else has
+    // no Latin mark to strip.
+    bool candidate = false;
+    for (size_t i = 0; i < text.size() && !candidate; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        candidate = (c >= 0xC3 && c <= 0xCD) ||
+                    (c == 0xE1 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xB8 &&
+                     static_cast<unsigned char>(text[i + 1]) <= 0xBB);
+    }
+    if (!candidate) return text;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString decomposed =
+        nfd_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+    if (U_FAILURE(status)) return text;
+    icu::UnicodeString kept;
+    bool after_latin = false;
+    for (int32_t i = 0; i < decomposed.length();) {
+        const UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK) {
+            if (!after_latin) kept.append(c);
+            continue;
+        }
+        UErrorCode script_status = U_ZERO_ERROR;
+        after_latin = uscript_getScript(c, &script_status) == USCRIPT_LATIN;
+        kept.append(c);
+    }
+    const icu::UnicodeString composed = nfc_->normalize(kept, status);
+    if (U_FAILURE(status)) return text;
+    std::string out;
+    composed.toUTF8String(out);
+    return out;
+}
+
+std::string Analyzer::match_key(const std::string& term, bool letters, LanguageProfile& p) {
+    if (!letters) return term;
+    // Marks go before stemming: "sequia" typed without its accent must stem like "sequía" does, or
+    // the stemmer (which removes "-ía" but not "-ia") gives the two different keys.
+    const std::string folded = p.fold_latin_marks ? strip_latin_marks(term) : term;
+    return p.stemmer.is_none() ? folded : p.stemmer(folded);
 }
 
 std::string Analyzer::stem(const std::string& term, std::string_view language) {
-    Xapian::Stem& s = stemmer_for(language);
-    return s.is_none() ? term : s(term);
+    return match_key(term, true, profile_for(language));
 }
 
 Xapian::termpos Analyzer::analyze(std::string_view text, std::string_view language, std::vector<Token>& out,
@@ -85,7 +141,7 @@ Xapian::termpos Analyzer::analyze(std::string_view text, std::string_view langua
     words_->setText(ut.get(), status);
     if (U_FAILURE(status)) throw AnalyzerError(std::string("BreakIterator::setText failed: ") + u_errorName(status));
 
-    Xapian::Stem& stemmer = stemmer_for(language);
+    LanguageProfile& profile = profile_for(language);
     int32_t begin = words_->first();
     for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; begin = end, end = words_->next()) {
         const int32_t rule = words_->getRuleStatus();
@@ -97,8 +153,7 @@ Xapian::termpos Analyzer::analyze(std::string_view text, std::string_view langua
             ++pos;
             continue;
         }
-        const bool stemmable = rule >= FIRST_LETTER_STATUS && rule < END_LETTER_STATUS && !stemmer.is_none();
-        tok.stem = stemmable ? stemmer(tok.term) : tok.term;
+        tok.stem = match_key(tok.term, rule >= FIRST_LETTER_STATUS && rule < END_LETTER_STATUS, profile);
         tok.position = pos++;
         tok.byte_begin = static_cast<std::uint32_t>(begin);
         tok.byte_end = static_cast<std::uint32_t>(end);

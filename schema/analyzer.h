@@ -46,15 +46,28 @@ public:
     /// NFKC + case folding of a whole string (no segmentation): how filter values are compared.
     [[nodiscard]] std::string fold(std::string_view text) const;
 
-    /// The stem of an already-normalized word in `language` (the word itself without a stemmer).
+    /// The match key (Token::stem) of an already-normalized word in `language`: its stem, with Latin
+    /// diacritics removed where the language's policy folds them. Used to search one word in several
+    /// candidate languages.
     [[nodiscard]] std::string stem(const std::string& term, std::string_view language);
 
+    /// Removes nonspacing marks that sit on Latin letters ("é" → "e", "ñ" → "n"); marks on other
+    /// scripts (Devanagari matras, Cyrillic breves) stay. ASCII and non-Latin text is returned unchanged.
+    [[nodiscard]] std::string strip_latin_marks(const std::string& text) const;
+
 private:
-    Xapian::Stem& stemmer_for(std::string_view language);
+    struct LanguageProfile {
+        Xapian::Stem stemmer;
+        bool fold_latin_marks = true;
+    };
+    LanguageProfile& profile_for(std::string_view language);
+    std::string match_key(const std::string& term, bool letters, LanguageProfile& profile);
 
     std::unique_ptr<icu::BreakIterator> words_;
     const icu::Normalizer2* nfkc_casefold_ = nullptr;  // owned by ICU
-    std::map<std::string, Xapian::Stem, std::less<>> stemmers_;
+    const icu::Normalizer2* nfd_ = nullptr;            // owned by ICU
+    const icu::Normalizer2* nfc_ = nullptr;            // owned by ICU
+    std::map<std::string, LanguageProfile, std::less<>> profiles_;
 };
 
 }  // namespace newshound::schema

@@ -7,12 +7,20 @@
 
 namespace newshound::schema {
 
-/// One row per supported language: ISO 639-1 code and the Xapian stemmer name ("" = no stemming).
-/// Adding a language is adding a row in language.cpp.
+/// Where a language's stemmer comes from.
+enum class StemmerSource { NONE, XAPIAN, LIBSTEMMER };
+
+/// One row per supported language: ISO 639-1 code, English name, and the Snowball stemmer (by its
+/// Xapian or libstemmer name). Adding a language is adding a row in language.cpp.
 struct LanguageInfo {
     std::string_view code;
     std::string_view name;
     std::string_view stemmer;
+    StemmerSource stemmer_source = StemmerSource::NONE;
+    /// Whether diacritics on Latin letters are removed before stemming, so match keys (stems) of
+    /// "énergie" and "energie", "sequía" and "sequia" meet: readers often type without accents. Off where
+    /// marks carry meaning readers do type (Vietnamese tones). Exact forms (phrases) keep their marks.
+    bool fold_latin_marks = true;
 };
 
 /// Every language in the registry, in table order.

@@ -3,8 +3,10 @@
 #include "searcher/query_parser.h"
 
 #include "schema/fields.h"
+#include "schema/language.h"
 #include "schema/terms.h"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -103,8 +105,9 @@ std::vector<Lexeme> lex(std::string_view s) {
 
 class Parser {
 public:
-    Parser(schema::Analyzer& analyzer, std::string_view language, std::vector<Lexeme> lexemes, ParsedQuery& out)
-        : analyzer_(analyzer), language_(language), lx_(std::move(lexemes)), out_(out) {}
+    Parser(schema::Analyzer& analyzer, const std::vector<std::string>& languages, std::vector<Lexeme> lexemes,
+           ParsedQuery& out)
+        : analyzer_(analyzer), languages_(languages), lx_(std::move(lexemes)), out_(out) {}
 
     std::optional<Xapian::Query> parse_all() {
         auto q = parse_or(0);
@@ -204,16 +207,33 @@ private:
 
     void note(const std::vector<Token>& tokens, bool negated) {
         if (negated) return;
-        for (const auto& t : tokens) {
-            out_.highlight_terms.insert(t.term);
-            out_.highlight_stems.insert(t.stem);
-        }
+        for (const auto& t : tokens) out_.highlight_terms.insert(t.term);
     }
 
     std::vector<Token> analyze(const std::string& text) {
         std::vector<Token> tokens;
-        analyzer_.analyze(text, language_, tokens);
+        analyzer_.analyze(text, languages_.front(), tokens);
         return tokens;
+    }
+
+    // The word's match keys in every candidate language (deduplicated, first language first).
+    std::vector<std::string> match_keys(const Token& t, bool negated) {
+        // Numbers come out of every stemmer unchanged, so they collapse to one key here.
+        std::vector<std::string> keys{t.stem};
+        for (size_t i = 1; i < languages_.size(); ++i) {
+            std::string k = analyzer_.stem(t.term, languages_[i]);
+            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+        }
+        if (!negated) out_.highlight_stems.insert(keys.begin(), keys.end());
+        return keys;
+    }
+
+    Xapian::Query stem_query(const Token& t, bool negated) {
+        const auto keys = match_keys(t, negated);
+        if (keys.size() == 1) return Xapian::Query(std::string(prefix::STEM) + keys[0]);
+        std::vector<Xapian::Query> terms;
+        for (const auto& k : keys) terms.emplace_back(std::string(prefix::STEM) + k);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     }
 
     static Xapian::Query phrase(const std::vector<Token>& tokens, std::string_view pfx) {
@@ -228,7 +248,7 @@ private:
         auto tokens = analyze(text);
         note(tokens, negated);
         if (tokens.empty()) return {};
-        if (tokens.size() == 1) return Xapian::Query(std::string(prefix::STEM) + tokens[0].stem);
+        if (tokens.size() == 1) return stem_query(tokens[0], negated);
         return Xapian::Query(Xapian::Query::OP_OR, phrase(tokens, prefix::BODY), phrase(tokens, prefix::TITLE));
     }
 
@@ -264,7 +284,7 @@ private:
     }
 
     schema::Analyzer& analyzer_;
-    std::string_view language_;
+    const std::vector<std::string>& languages_;
     std::vector<Lexeme> lx_;
     size_t pos_ = 0;
     ParsedQuery& out_;
@@ -273,9 +293,11 @@ private:
 
 }  // namespace
 
-std::variant<ParsedQuery, QueryError> QueryParser::parse(std::string_view text, std::string_view language) {
+std::variant<ParsedQuery, QueryError> QueryParser::parse(std::string_view text,
+                                                          const std::vector<std::string>& languages) {
     ParsedQuery out;
-    Parser p(analyzer_, language, lex(text), out);
+    static const std::vector<std::string> fallback{std::string(schema::DEFAULT_LANGUAGE)};
+    Parser p(analyzer_, languages.empty() ? fallback : languages, lex(text), out);
     auto q = p.parse_all();
     if (!q) return *p.error();
     out.query = std::move(*q);

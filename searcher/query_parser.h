@@ -4,6 +4,7 @@
 #include "schema/analyzer.h"
 
 #include <set>
+#include <vector>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -35,8 +36,10 @@ class QueryParser {
 public:
     explicit QueryParser(schema::Analyzer& analyzer) : analyzer_(analyzer) {}
 
-    /// `language` picks the stemmer for query words (the language the user searches in).
-    [[nodiscard]] std::variant<ParsedQuery, QueryError> parse(std::string_view text, std::string_view language);
+    /// `languages` are the candidate languages of the query words, most likely first (at least one). A
+    /// word matches its match key (stem) in any of them: one OP_SYNONYM, so BM25 sees one term.
+    [[nodiscard]] std::variant<ParsedQuery, QueryError> parse(std::string_view text,
+                                                              const std::vector<std::string>& languages);
 
 private:
     schema::Analyzer& analyzer_;

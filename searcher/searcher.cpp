@@ -6,6 +6,7 @@
 #include "schema/stored_record.h"
 #include "schema/terms.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace newshound::searcher {
@@ -61,10 +62,32 @@ std::variant<SearchResponse, QueryError> Searcher::search(const SearchRequest& r
     return with_retry("search", [&] { return search_once(request); });
 }
 
+std::vector<std::string> Searcher::query_languages(const SearchRequest& request) {
+    if (!request.query_language.empty()) return {analyzer_.fold(request.query_language)};
+    if (index_languages_.empty() || index_languages_revision_ != db_.get_revision()) {
+        std::vector<std::pair<Xapian::doccount, std::string>> counted;
+        const std::string lp(prefix::LANGUAGE);
+        for (auto it = db_.allterms_begin(lp); it != db_.allterms_end(lp); ++it)
+            counted.emplace_back(it.get_termfreq(), (*it).substr(lp.size()));
+        std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        index_languages_.clear();
+        for (auto& [n, code] : counted) index_languages_.push_back(std::move(code));
+        index_languages_revision_ = db_.get_revision();
+    }
+    std::vector<std::string> out;
+    auto add = [&](const std::string& code) {
+        if (!code.empty() && out.size() < MAX_QUERY_LANGUAGES && std::find(out.begin(), out.end(), code) == out.end())
+            out.push_back(code);
+    };
+    add(detect_language(request.query));
+    for (const auto& code : index_languages_) add(code);
+    add(std::string(DEFAULT_LANGUAGE));
+    return out;
+}
+
 std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
-    const std::string language = request.query_language.empty() ? std::string(DEFAULT_LANGUAGE) : request.query_language;
-    auto parsed_or_error = parser_.parse(request.query, language);
+    auto parsed_or_error = parser_.parse(request.query, query_languages(request));
     if (auto* err = std::get_if<QueryError>(&parsed_or_error)) return *err;
     const ParsedQuery& parsed = std::get<ParsedQuery>(parsed_or_error);
 

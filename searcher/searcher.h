@@ -19,6 +19,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// At most this many languages' stems are searched together for one query word.
+inline constexpr size_t MAX_QUERY_LANGUAGES = 6;
+
 /// How many facet values a response carries per facet.
 inline constexpr size_t FACET_LIMIT = 30;
 
@@ -41,6 +44,9 @@ public:
 private:
     std::variant<SearchResponse, QueryError> search_once(const SearchRequest& request);
     void refresh();
+    /// Candidate languages of the query words: the one the user chose; else the detected language of the
+    /// query text followed by the languages of the indexed articles, most frequent first.
+    std::vector<std::string> query_languages(const SearchRequest& request);
     /// Runs `read` on the latest revision; reopens and retries when a writer recycled what it was reading.
     template <class Read>
     auto with_retry(const char* what, Read&& read);
@@ -49,6 +55,8 @@ private:
     Xapian::Database db_;
     schema::Analyzer analyzer_;
     QueryParser parser_;
+    std::vector<std::string> index_languages_;  // by article count, refreshed when the revision changes
+    Xapian::rev index_languages_revision_ = 0;
 };
 
 }  // namespace newshound::searcher

@@ -9,7 +9,7 @@ namespace {
 std::string parse(const std::string& text) {
     schema::Analyzer analyzer;
     searcher::QueryParser parser(analyzer);
-    auto r = parser.parse(text, "en");
+    auto r = parser.parse(text, {"en"});
     if (auto* e = std::get_if<searcher::QueryError>(&r)) return "ERROR " + e->message + " @" + std::to_string(e->offset);
     return std::get<searcher::ParsedQuery>(r).query.get_description();
 }
@@ -52,12 +52,24 @@ TEST_CASE("query parser builds the documented query shapes", "[query_parser]") {
 TEST_CASE("query parser collects highlight words only from positive parts", "[query_parser]") {
     schema::Analyzer analyzer;
     searcher::QueryParser parser(analyzer);
-    auto r = parser.parse("Peskov \"NATO troops\" -drone", "en");
+    auto r = parser.parse("Peskov \"NATO troops\" -drone", {"en"});
     const auto& q = std::get<searcher::ParsedQuery>(r);
     CHECK(q.has_positive);
     CHECK(q.highlight_terms == std::set<std::string>{"peskov", "nato", "troops"});
-    CHECK(q.highlight_stems.count("troop") == 1);
-    CHECK(q.highlight_stems.count("drone") == 0);
+    // Plain words highlight by stem; phrase words by their exact form only.
+    CHECK(q.highlight_stems == std::set<std::string>{"peskov"});
+}
+
+TEST_CASE("query words match their stems in every candidate language as one synonym", "[query_parser]") {
+    schema::Analyzer analyzer;
+    searcher::QueryParser parser(analyzer);
+    auto r = parser.parse("énergies 2025", {"fr", "en", "de"});
+    const auto& q = std::get<searcher::ParsedQuery>(r);
+    CHECK(q.query.get_description() == "Query(((Zenerg SYNONYM Zenergi) AND Z2025))");
+    CHECK(q.highlight_stems == std::set<std::string>{"energ", "energi", "2025"});
+    // Hindi: an inflected form and the base form share a stem.
+    auto hi = parser.parse("किसानों", {"hi"});
+    CHECK(std::get<searcher::ParsedQuery>(hi).query.get_description() == "Query(Zकिसान)");
 }
 
 TEST_CASE("query parser refuses runaway nesting instead of recursing without bound", "[query_parser]") {
