@@ -33,6 +33,27 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
+// Elided articles and prepositions are a few ASCII letters before an apostrophe ("l'", "d'", "qu'",
+// "dell'", "jusqu'"); longer heads are real words with an apostrophe inside.
+constexpr size_t MAX_ELIDED_BYTES = 6;
+
+// Removes "d'" / "dell’" from the front of a folded word; returns how many bytes were removed (the same
+// count in the original text: the head is ASCII and the apostrophe is not changed by folding).
+int32_t strip_elision(std::string& term) {
+    for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+        const size_t at = term.find(apostrophe);
+        if (at == 0 || at == std::string::npos || at > MAX_ELIDED_BYTES) continue;
+        if (term.size() - at - apostrophe.size() < 2) continue;  // "l'" alone, or "d'a": nothing to keep
+        bool ascii_letters = true;
+        for (size_t i = 0; i < at; ++i) ascii_letters = ascii_letters && term[i] >= 'a' && term[i] <= 'z';
+        if (!ascii_letters) continue;
+        const size_t cut = at + apostrophe.size();
+        term.erase(0, cut);
+        return static_cast<int32_t>(cut);
+    }
+    return 0;
+}
+
 }  // namespace
 
 Analyzer::Analyzer() {
@@ -79,6 +100,7 @@ Analyzer::LanguageProfile& Analyzer::profile_for(std::string_view language) {
     if (info && info->stemmer_source == StemmerSource::LIBSTEMMER)
         p.stemmer = Xapian::Stem(new SnowballStemmer(std::string(info->stemmer)));
     p.fold_latin_marks = !info || info->fold_latin_marks;
+    p.elision = info && info->elision;
     return profiles_.emplace(std::string(language), std::move(p)).first->second;
 }
 
@@ -149,6 +171,7 @@ Xapian::termpos Analyzer::analyze(std::string_view text, std::string_view langua
         const std::string_view word = text.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
         Token tok;
         tok.term = fold(word);
+        if (profile.elision) begin += strip_elision(tok.term);
         if (tok.term.empty() || tok.term.size() > MAX_WORD_BYTES) {
             ++pos;
             continue;

@@ -19,8 +19,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// At most this many languages' stems are searched together for one query word.
-inline constexpr size_t MAX_QUERY_LANGUAGES = 6;
+/// At most this many languages' stems are searched together for one query word. Stemmers leave words of
+/// other scripts unchanged, so the distinct keys per word stay few; the bound keeps a query over an archive
+/// in dozens of languages from growing without limit.
+inline constexpr size_t MAX_QUERY_LANGUAGES = 16;
 
 /// How many facet values a response carries per facet.
 inline constexpr size_t FACET_LIMIT = 30;
