@@ -8,7 +8,7 @@ PACKAGES=(
   libcpp-httplib-dev libcli11-dev libspdlog-dev nlohmann-json3-dev
   libcld2-dev libstemmer-dev
   catch2
-  python3
+  python3 zstd
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
