@@ -26,7 +26,9 @@ InputFormat format_of(const fs::path& path) {
 void complete_article(schema::Article& a) {
     if (a.id.empty()) a.id = schema::derive_article_id(a.url, a.title, a.body);
     if (a.language.empty()) {
-        a.language = schema::detect_language(a.title + "\n" + a.summary + "\n" + a.body);
+        const std::string text = a.title + "\n" + a.summary + "\n" + a.body;
+        a.language = schema::detect_language(text);
+        if (a.language.empty()) a.language = schema::guess_language_by_script(text);
         if (a.language.empty()) a.language = std::string(schema::DEFAULT_LANGUAGE);
     } else {
         std::transform(a.language.begin(), a.language.end(), a.language.begin(),

@@ -18,8 +18,8 @@ enum class InputFormat { JSONL, PAGE_TEXT, UNSUPPORTED };
 /// ".jsonl"/".ndjson" → JSONL, ".txt" → PAGE_TEXT, anything else → UNSUPPORTED.
 [[nodiscard]] InputFormat format_of(const std::filesystem::path& path);
 
-/// Fills what every article needs before indexing: a derived id when none was given, and the detected
-/// language (DEFAULT_LANGUAGE when detection cannot tell) when none was given.
+/// Fills what every article needs before indexing: a derived id when none was given, and, when none was
+/// given, the language CLD2 detects, else the one its script implies, else DEFAULT_LANGUAGE.
 void complete_article(schema::Article& article);
 
 class Indexer {

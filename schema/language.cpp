@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <cld2/public/compact_lang_det.h>
+#include <map>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 namespace CLD2 {
 // Declared in cld2/internal/lang_script.h, which Debian ships but which pulls in internal headers.
@@ -98,6 +102,54 @@ const LanguageInfo* find_language(std::string_view code) {
     for (const auto& row : LANGUAGES)
         if (iequals(row.code, code)) return &row;
     return nullptr;
+}
+
+std::string guess_language_by_script(std::string_view text) {
+    // Scripts written by one main language, or whose main news language is a fair default.
+    struct ScriptLanguage {
+        UScriptCode script;
+        std::string_view language;
+    };
+    static constexpr ScriptLanguage SCRIPTS[] = {
+        {USCRIPT_DEVANAGARI, "hi"}, {USCRIPT_ARABIC, "ar"},     {USCRIPT_CYRILLIC, "ru"},  {USCRIPT_GREEK, "el"},
+        {USCRIPT_HEBREW, "he"},     {USCRIPT_HAN, "zh"},        {USCRIPT_HANGUL, "ko"},    {USCRIPT_THAI, "th"},
+        {USCRIPT_LAO, "lo"},        {USCRIPT_KHMER, "km"},      {USCRIPT_MYANMAR, "my"},   {USCRIPT_TAMIL, "ta"},
+        {USCRIPT_BENGALI, "bn"},    {USCRIPT_GURMUKHI, "pa"},   {USCRIPT_GUJARATI, "gu"},  {USCRIPT_TELUGU, "te"},
+        {USCRIPT_KANNADA, "kn"},    {USCRIPT_MALAYALAM, "ml"},  {USCRIPT_ARMENIAN, "hy"},  {USCRIPT_GEORGIAN, "ka"},
+        {USCRIPT_SINHALA, "si"},    {USCRIPT_ETHIOPIC, "am"},
+    };
+    std::map<UScriptCode, size_t> letters;
+    bool kana = false;
+    for (size_t i = 0; i < text.size();) {
+        UChar32 c = 0;
+        const auto len = static_cast<int32_t>(std::min<size_t>(text.size() - i, 4));
+        int32_t k = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data() + i), k, len, c);
+        i += static_cast<size_t>(k > 0 ? k : 1);
+        if (c < 0 || !u_isalpha(c)) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        if (U_FAILURE(status)) continue;
+        kana = kana || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+        ++letters[script];
+    }
+    if (kana) return "ja";  // kana only occur in Japanese, which also uses Han characters
+    UScriptCode best = USCRIPT_INVALID_CODE;
+    size_t most = 0;
+    for (const auto& [script, n] : letters)
+        if (n > most) most = n, best = script;
+    // Urdu and Persian letters that Arabic does not use tell them apart from Arabic.
+    if (best == USCRIPT_ARABIC) {
+        if (text.find("\xDA\xBA") != std::string_view::npos || text.find("\xDB\x92") != std::string_view::npos ||
+            text.find("\xD9\xB9") != std::string_view::npos)
+            return "ur";  // ں ے ٹ
+        if (text.find("\xDA\xAF") != std::string_view::npos || text.find("\xDA\x86") != std::string_view::npos ||
+            text.find("\xDA\x98") != std::string_view::npos || text.find("\xD9\xBE") != std::string_view::npos)
+            return "fa";  // گ چ ژ پ
+    }
+    for (const auto& s : SCRIPTS)
+        if (s.script == best) return std::string(s.language);
+    return {};
 }
 
 std::string detect_language(std::string_view text) {

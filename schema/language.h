@@ -35,6 +35,11 @@ struct LanguageInfo {
 /// The language we fall back to when detection is unsure and nothing was given.
 inline constexpr std::string_view DEFAULT_LANGUAGE = "en";
 
+/// The language a text's dominant script implies ("hi" for Devanagari, "ja" when kana appear, "th" for
+/// Thai …), or "" for Latin and scripts shared by many languages too evenly to guess. The fallback for
+/// texts too short for CLD2 (headlines, queries). Invalid UTF-8 bytes are skipped.
+[[nodiscard]] std::string guess_language_by_script(std::string_view text);
+
 /// Detects the language of UTF-8 text with CLD2. Returns an ISO 639-1 code (or CLD2's code for languages
 /// without one), or "" when the text is too short or mixed to tell. Thread-safe. Invalid UTF-8 → "".
 [[nodiscard]] std::string detect_language(std::string_view text);

@@ -79,7 +79,8 @@ std::vector<std::string> Searcher::query_languages(const SearchRequest& request)
         if (!code.empty() && out.size() < MAX_QUERY_LANGUAGES && std::find(out.begin(), out.end(), code) == out.end())
             out.push_back(code);
     };
-    add(detect_language(request.query));
+    std::string detected = detect_language(request.query);
+    add(detected.empty() ? guess_language_by_script(request.query) : detected);
     for (const auto& code : index_languages_) add(code);
     add(std::string(DEFAULT_LANGUAGE));
     return out;
