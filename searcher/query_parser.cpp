@@ -4,6 +4,7 @@
 
 #include "schema/fields.h"
 #include "schema/language.h"
+#include "schema/stopwords.h"
 #include "schema/terms.h"
 
 #include <algorithm>
@@ -137,7 +138,7 @@ private:
     }
 
     Xapian::Query parse_and(int depth) {
-        std::vector<Xapian::Query> positive, negative, filters;
+        std::vector<Xapian::Query> positive, negative, filters, stopped;
         while (!error_) {
             const Kind k = peek().kind;
             if (k == Kind::END || k == Kind::OR || k == Kind::RPAREN) break;
@@ -151,10 +152,14 @@ private:
                 negate = true;
             }
             bool is_filter = false;
+            const bool plain_word = peek().kind == Kind::WORD;
+            const bool stop = plain_word && !negate && is_stop(peek().text);
             Xapian::Query q = parse_primary(depth, negate, is_filter);
             if (q.empty()) continue;
-            (negate ? negative : is_filter ? filters : positive).push_back(std::move(q));
+            (negate ? negative : is_filter ? filters : stop ? stopped : positive).push_back(std::move(q));
         }
+        // Stop words only count when they are all there is ("the who", "to be").
+        if (positive.empty()) positive = std::move(stopped);
         Xapian::Query result;
         if (!positive.empty()) {
             result = Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
@@ -203,6 +208,13 @@ private:
             // A stray operator ("OR" at the start, "a OR" at the end) is ignored, as people type it.
             return {};
         }
+    }
+
+    // A single-token word that is a stop word in the query's first candidate language.
+    bool is_stop(const std::string& text) {
+        std::vector<Token> tokens;
+        analyzer_.analyze(text, languages_.front(), tokens);
+        return tokens.size() == 1 && schema::is_stopword(languages_.front(), tokens[0].term);
     }
 
     void note(const std::vector<Token>& tokens, bool negated) {

@@ -28,7 +28,8 @@ struct QueryError {
     size_t offset = 0;
 };
 
-/// Syntax: words (all must match, ranked by BM25 on stems), "quoted phrases" (exact words in order),
+/// Syntax: words (all must match, ranked by BM25 on stems; stop words of the query's first candidate
+/// language are left out when the query has other words), "quoted phrases" (exact words in order),
 /// -word and NOT word (exclusion), a OR b, AND, (grouping), and field scopes topic:, source:, lang:,
 /// place:, person: (filters) and title: (words or a "phrase" in the title). Operators are upper case;
 /// lower-case "or" is a word. An unclosed quote runs to the end; unbalanced parentheses are an error.

@@ -72,6 +72,14 @@ TEST_CASE("query words match their stems in every candidate language as one syno
     CHECK(std::get<searcher::ParsedQuery>(hi).query.get_description() == "Query(Zकिसान)");
 }
 
+TEST_CASE("stop words are left out of plain queries but kept in phrases and alone", "[query_parser]") {
+    CHECK(parse("the talks in Istanbul") == "Query((Ztalk AND Zistanbul))");
+    CHECK(parse("\"talks in Istanbul\"") ==
+          "Query(((talks PHRASE 3 in PHRASE 3 istanbul) OR (Stalks PHRASE 3 Sin PHRASE 3 Sistanbul)))");
+    CHECK(parse("the who") == "Query((Zthe AND Zwho))");
+    CHECK(parse("drone -the") == "Query((Zdrone AND_NOT Zthe))");
+}
+
 TEST_CASE("query parser refuses runaway nesting instead of recursing without bound", "[query_parser]") {
     std::string deep(200, '(');
     deep += "x";
