@@ -6,6 +6,7 @@
 #include "schema/language.h"
 #include "schema/snowball_stemmer.h"
 
+#include <algorithm>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -33,20 +34,24 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
-// Elided articles and prepositions are a few ASCII letters before an apostrophe ("l'", "d'", "qu'",
-// "dell'", "jusqu'"); longer heads are real words with an apostrophe inside.
-constexpr size_t MAX_ELIDED_BYTES = 6;
+// Elided articles and prepositions of French, Italian and Catalan ("l'", "d'", "qu'", "dell'"). They
+// are split off in every language, not only in articles detected as French: a short query's language
+// cannot be known, and index and query must cut words the same way. English heads ("o'", "don'", "we'")
+// are not in the list, so "O'Neill" and "don't" stay whole.
+constexpr std::string_view ELIDED_HEADS[] = {"l",   "d",    "j",     "m",      "n",      "s",      "t",
+                                             "c",   "qu",   "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+                                             "dell", "all", "dall",  "nell",   "sull",   "coll",   "quell",
+                                             "quest", "un", "gl"};
 
 // Removes "d'" / "dell’" from the front of a folded word; returns how many bytes were removed (the same
 // count in the original text: the head is ASCII and the apostrophe is not changed by folding).
 int32_t strip_elision(std::string& term) {
     for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
         const size_t at = term.find(apostrophe);
-        if (at == 0 || at == std::string::npos || at > MAX_ELIDED_BYTES) continue;
+        if (at == 0 || at == std::string::npos) continue;
         if (term.size() - at - apostrophe.size() < 2) continue;  // "l'" alone, or "d'a": nothing to keep
-        bool ascii_letters = true;
-        for (size_t i = 0; i < at; ++i) ascii_letters = ascii_letters && term[i] >= 'a' && term[i] <= 'z';
-        if (!ascii_letters) continue;
+        const std::string_view head(term.data(), at);
+        if (std::find(std::begin(ELIDED_HEADS), std::end(ELIDED_HEADS), head) == std::end(ELIDED_HEADS)) continue;
         const size_t cut = at + apostrophe.size();
         term.erase(0, cut);
         return static_cast<int32_t>(cut);
@@ -100,7 +105,6 @@ Analyzer::LanguageProfile& Analyzer::profile_for(std::string_view language) {
     if (info && info->stemmer_source == StemmerSource::LIBSTEMMER)
         p.stemmer = Xapian::Stem(new SnowballStemmer(std::string(info->stemmer)));
     p.fold_latin_marks = !info || info->fold_latin_marks;
-    p.elision = info && info->elision;
     return profiles_.emplace(std::string(language), std::move(p)).first->second;
 }
 
@@ -171,7 +175,7 @@ Xapian::termpos Analyzer::analyze(std::string_view text, std::string_view langua
         const std::string_view word = text.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
         Token tok;
         tok.term = fold(word);
-        if (profile.elision) begin += strip_elision(tok.term);
+        begin += strip_elision(tok.term);
         if (tok.term.empty() || tok.term.size() > MAX_WORD_BYTES) {
             ++pos;
             continue;

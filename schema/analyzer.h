@@ -59,7 +59,6 @@ private:
     struct LanguageProfile {
         Xapian::Stem stemmer;
         bool fold_latin_marks = true;
-        bool elision = false;
     };
     LanguageProfile& profile_for(std::string_view language);
     std::string match_key(const std::string& term, bool letters, LanguageProfile& profile);

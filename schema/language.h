@@ -21,9 +21,6 @@ struct LanguageInfo {
     /// "énergie" and "energie", "sequía" and "sequia" meet: readers often type without accents. Off where
     /// marks carry meaning readers do type (Vietnamese tones). Exact forms (phrases) keep their marks.
     bool fold_latin_marks = true;
-    /// Whether elided articles and prepositions are split off words: French "d'électricité", Italian
-    /// "dell'anno", Catalan "l'any" are indexed as "électricité", "anno", "any".
-    bool elision = false;
 };
 
 /// Every language in the registry, in table order.

@@ -26,6 +26,7 @@ const Row ROWS[] = {
     {"fr", "elided articles split off (ASCII and typographic apostrophes)", "d'électricité l’année aujourd'hui"},
     {"it", "Italian elision", "dell'anno all’Italia"},
     {"en", "English keeps apostrophes inside words", "O'Neill didn't"},
+    {"en", "elision is split off whatever the language, so queries cut words like documents", "d'Argent"},
     {"es", "unaccented and accented forms share a key", "sequía sequia España"},
     {"de", "sharp s case-folds to ss; umlauts folded in keys", "Straße Müller Übergang"},
     {"tr", "Turkish dotted capital I", "İstanbul ılık"},
