@@ -1,4 +1,5 @@
-// The newshound binary: subcommands registered by their modules; errors become exit codes here only.
+// The newshound binary: subcommands (index, delete, search, serve) registered by their modules; errors become exit codes here only.
+#include "indexer/delete_command.h"
 #include "indexer/index_command.h"
 #include "indexer/index_writer.h"
 #include "schema/analyzer.h"
@@ -14,7 +15,7 @@
 namespace {
 
 // Exit codes: 0 success; 1 failure (index unusable, I/O); 2 bad usage, bad query or parameter;
-// 3 finished, but some inputs were skipped (see the log for reasons).
+// 3 finished, but some inputs were skipped or some ids/urls to delete were not found (see the log).
 constexpr int EXIT_OK = 0;
 constexpr int EXIT_ERROR = 1;
 constexpr int EXIT_USAGE = 2;
@@ -31,6 +32,10 @@ int main(int argc, char** argv) {
     newshound::indexer::IndexConfig index_config;
     auto* index_cmd = app.add_subcommand("index", "Index articles from files or folders");
     newshound::indexer::add_index_options(*index_cmd, index_config);
+
+    newshound::indexer::DeleteConfig delete_config;
+    auto* delete_cmd = app.add_subcommand("delete", "Delete articles by id or url");
+    newshound::indexer::add_delete_options(*delete_cmd, delete_config);
 
     newshound::searcher::SearchConfig search_config;
     auto* search_cmd = app.add_subcommand("search", "Search an index from the command line");
@@ -54,6 +59,10 @@ int main(int argc, char** argv) {
         if (*index_cmd) {
             const auto stats = newshound::indexer::run_index(index_config);
             return stats.skipped > 0 ? EXIT_SKIPPED : EXIT_OK;
+        }
+        if (*delete_cmd) {
+            const auto stats = newshound::indexer::run_delete(delete_config);
+            return stats.not_found.empty() ? EXIT_OK : EXIT_SKIPPED;
         }
         if (*search_cmd) {
             newshound::searcher::take_extra_words(*search_cmd, search_config);

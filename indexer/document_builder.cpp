@@ -20,6 +20,7 @@ void DocumentBuilder::add_filters(Xapian::Document& doc, std::string_view prefix
 Xapian::Document DocumentBuilder::build(const Article& a) {
     Xapian::Document doc;
     doc.add_boolean_term(id_term(a.id));
+    if (!a.url.empty()) doc.add_boolean_term(url_term(a.url));
 
     std::string stem_term(prefix::STEM);
     std::string word_term;

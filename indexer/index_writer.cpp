@@ -48,6 +48,19 @@ void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& doc
     }
 }
 
+size_t IndexWriter::remove(const std::string& term) {
+    try {
+        const size_t n = db_.get_termfreq(term);
+        if (n > 0) {
+            db_.delete_document(term);
+            pending_ += n;
+        }
+        return n;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("deleting from index " + path_ + ": " + e.get_description());
+    }
+}
+
 void IndexWriter::count_skip(const std::string& reason) {
     ++stats_.skipped;
     ++stats_.skipped_by_reason[reason];

@@ -39,6 +39,10 @@ public:
     /// Throws IndexError on a write failure.
     void upsert(const std::string& id_term, const Xapian::Document& doc);
 
+    /// Deletes every document indexed with `term` (an id or url term); returns how many there were.
+    /// Throws IndexError on a write failure. The deletion is durable after the next commit().
+    size_t remove(const std::string& term);
+
     /// Records a skipped input item in the stats (the caller logs it).
     void count_skip(const std::string& reason);
 

@@ -16,6 +16,8 @@ inline constexpr std::string_view TITLE = "S";
 inline constexpr std::string_view STEM = "Z";
 /// Body words (and summary), unstemmed, positional, no prefix: exact words and phrases.
 inline constexpr std::string_view BODY = "";
+/// The article's normalized url (normalize_url(); hashed when too long, see url_term()): delete by url.
+inline constexpr std::string_view URL = "U";
 /// Boolean filter terms, value case-folded (see filter_term()).
 inline constexpr std::string_view TOPIC = "K";
 inline constexpr std::string_view LANGUAGE = "L";

@@ -9,12 +9,21 @@ namespace newshound::schema {
 
 class Analyzer;
 
-/// A stable article id when the input has none: "u" + 16 hex digits of a 64-bit FNV-1a hash of the url
-/// when there is one, else "c" + the hash of title and body. The same input always gives the same id.
+/// The url in the form that identifies an article: scheme and host lower-cased, default port, fragment
+/// and tracking parameters (utm_*, fbclid, gclid, …) removed, a trailing slash of the path removed.
+/// Anything that does not look like scheme://host is returned trimmed but otherwise unchanged.
+[[nodiscard]] std::string normalize_url(std::string_view url);
+
+/// A stable article id when the input has none: "u" + 16 hex digits of a 64-bit FNV-1a hash of the
+/// normalized url when there is one, else "c" + the hash of title and body. The same input always gives
+/// the same id, and so do two spellings of one url.
 [[nodiscard]] std::string derive_article_id(std::string_view url, std::string_view title, std::string_view body);
 
 /// "Q" + id, or "Q" + a hash of the id when the id would make a term longer than Xapian allows.
 [[nodiscard]] std::string id_term(std::string_view id);
+
+/// "U" + the normalized url, or "U" + a readable head and a hash when that exceeds Xapian's term limit.
+[[nodiscard]] std::string url_term(std::string_view url);
 
 /// prefix + the case-folded value, trimmed and truncated to Xapian's term limit at a character boundary.
 /// Used for topic, source, language, place and person filters at index and at query time.

@@ -2,6 +2,7 @@
 // idempotent re-indexing and skipped inputs.
 #include "indexer/index_writer.h"
 #include "indexer/indexer.h"
+#include "schema/terms.h"
 #include "searcher/searcher.h"
 #include "support/test_support.h"
 
@@ -229,4 +230,44 @@ TEST_CASE("the seed page is found by Peskov NATO, kept by both topics, and Garen
         CHECK(search(s, junk).total == 0);
     }
     CHECK(test::check_index(db).empty());
+}
+
+TEST_CASE("articles can be deleted by id or by any spelling of their url", "[integration]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    index_paths(db, {test::fixture("articles.jsonl")});
+    {
+        indexer::IndexWriter writer(db.string());
+        CHECK(writer.remove(schema::id_term("fx-01")) == 1);
+        CHECK(writer.remove(schema::url_term("HTTPS://NorthernWire.example/drone-strike-refinery/?utm_source=feed")) == 1);
+        CHECK(writer.remove(schema::id_term("fx-01")) == 0);
+        writer.commit();
+    }
+    searcher::Searcher s(db.string());
+    CHECK(s.doc_count() == 8);
+    CHECK_FALSE(s.article("fx-02"));
+    CHECK(search(s, "refinery").total == 0);
+    CHECK(test::check_index(db).empty());
+}
+
+TEST_CASE("an updated article replaces the old version", "[integration]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    auto write = [&](const std::string& title) {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        schema::Article a;
+        a.url = "https://harbourgazette.example/story";
+        a.title = title;
+        a.body = "The harbour master said the storm had passed.";
+        idx.add(std::move(a), "test");
+        writer.commit();
+        return writer.stats();
+    };
+    CHECK(write("Storm closes harbour").added == 1);
+    CHECK(write("Harbour reopens after storm").updated == 1);
+    searcher::Searcher s(db.string());
+    CHECK(s.doc_count() == 1);
+    CHECK(search(s, "closes").total == 0);
+    CHECK(search(s, "reopens").total == 1);
 }

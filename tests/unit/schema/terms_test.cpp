@@ -31,3 +31,24 @@ TEST_CASE("filter terms are case-folded and trimmed", "[terms]") {
     const std::string huge(400, 'a');
     CHECK(filter_term(prefix::TOPIC, huge, a).size() == MAX_TERM_BYTES);
 }
+
+TEST_CASE("urls are normalized before they identify an article", "[terms]") {
+    struct Row {
+        const char* input;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"HTTPS://News.Example.COM/World/Story/", "https://news.example.com/World/Story"},
+        {"https://news.example.com:443/a?utm_source=x&id=7&utm_medium=y#comments", "https://news.example.com/a?id=7"},
+        {"http://news.example.com:80/", "http://news.example.com"},
+        {"https://news.example.com/a?fbclid=abc", "https://news.example.com/a"},
+        {"https://news.example.com:8080/a?b=1&c=2", "https://news.example.com:8080/a?b=1&c=2"},
+        {"  not a url  ", "not a url"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.input);
+        CHECK(normalize_url(row.input) == row.expected);
+    }
+    CHECK(derive_article_id("https://a.example/x/?utm_campaign=z", "", "") == derive_article_id("HTTPS://A.EXAMPLE/x", "", ""));
+    CHECK(url_term(std::string("https://a.example/") + std::string(400, 'p')).size() <= MAX_TERM_BYTES);
+}
