@@ -11,16 +11,21 @@ namespace newshound::indexer {
 
 void add_index_options(CLI::App& cmd, IndexConfig& config) {
     cmd.add_option("--db", config.db, "Index folder (created if missing)")->required();
-    cmd.add_option("inputs", config.inputs, "Files or folders: .jsonl/.ndjson articles, .txt saved pages")->required();
+    cmd.add_option("inputs", config.inputs,
+                   "Files or folders: JSONL articles, saved page text, HTML pages (folders: .jsonl .ndjson .txt .html .htm)")
+        ->required();
     cmd.add_option("--batch-size", config.batch_size, "Articles per commit")
         ->capture_default_str()
         ->check(CLI::Range(size_t{1}, size_t{1000000}));
+    cmd.add_option("--format", config.format, "Input format: auto (by content), jsonl, text or html")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "jsonl", "text", "html"}));
 }
 
 IndexStats run_index(const IndexConfig& config) {
     const auto start = std::chrono::steady_clock::now();
     IndexWriter writer(config.db, config.batch_size);
-    Indexer indexer(writer);
+    Indexer indexer(writer, parse_format(config.format).value_or(InputFormat::AUTO));
     for (const auto& input : config.inputs) {
         spdlog::info("indexing {}", input);
         indexer.add_path(input);

@@ -16,6 +16,7 @@ struct IndexConfig {
     std::string db;
     std::vector<std::string> inputs;
     size_t batch_size = DEFAULT_BATCH_SIZE;
+    std::string format = "auto";
 };
 
 /// Adds the `index` subcommand's options to `cmd`, bound to `config`.

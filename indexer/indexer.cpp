@@ -1,6 +1,7 @@
 // The indexing pipeline for one thread: reader → complete_article → DocumentBuilder → IndexWriter.
 #include "indexer/indexer.h"
 
+#include "indexer/readers/html_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/page_text_reader.h"
 #include "schema/language.h"
@@ -15,12 +16,42 @@ namespace newshound::indexer {
 
 namespace fs = std::filesystem;
 
+namespace {
+// Enough of a file to tell JSONL, HTML, feeds and text apart (HTML5 prescans 1024 bytes for a charset).
+constexpr size_t SNIFF_BYTES = 1024;
+}  // namespace
+
+std::optional<InputFormat> parse_format(const std::string& name) {
+    if (name == "auto") return InputFormat::AUTO;
+    if (name == "jsonl") return InputFormat::JSONL;
+    if (name == "text") return InputFormat::PAGE_TEXT;
+    if (name == "html") return InputFormat::HTML;
+    return std::nullopt;
+}
+
 InputFormat format_of(const fs::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::JSONL;
     if (ext == ".txt") return InputFormat::PAGE_TEXT;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::HTML;
+    if (ext == ".rss" || ext == ".atom") return InputFormat::FEED;
     return InputFormat::UNSUPPORTED;
+}
+
+InputFormat sniff_format(std::string_view head) {
+    if (head.find('\0') != std::string_view::npos) return InputFormat::UNSUPPORTED;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    const size_t first = head.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return InputFormat::PAGE_TEXT;
+    if (head[first] == '{') return InputFormat::JSONL;
+    if (head[first] != '<') return InputFormat::PAGE_TEXT;
+    std::string lower(head);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower.find("<rss") != std::string::npos || lower.find("<feed") != std::string::npos ||
+        lower.find("<rdf:rdf") != std::string::npos)
+        return InputFormat::FEED;
+    return InputFormat::HTML;
 }
 
 void complete_article(schema::Article& a) {
@@ -53,27 +84,37 @@ void Indexer::add(ReadResult&& result, const std::string& origin) {
 
 void Indexer::add_file(const fs::path& path) {
     const std::string origin = path.string();
-    switch (format_of(path)) {
-    case InputFormat::JSONL: {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return skip(origin, "cannot open file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return skip(origin, "cannot open file");
+    InputFormat format = format_;
+    if (format == InputFormat::AUTO) {
+        std::string head(SNIFF_BYTES, '\0');
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<size_t>(in.gcount()));
+        format = sniff_format(head);
+        in.clear();
+        in.seekg(0);
+    }
+    switch (format) {
+    case InputFormat::JSONL:
         read_jsonl(in, origin, [this](ReadResult&& r, const std::string& o) { add(std::move(r), o); });
         if (in.bad()) skip(origin, "read error part-way through the file");
         return;
-    }
-    case InputFormat::PAGE_TEXT: {
+    case InputFormat::PAGE_TEXT:
+    case InputFormat::HTML: {
         std::error_code ec;
         const auto size = fs::file_size(path, ec);
         if (ec) return skip(origin, "cannot stat file: " + ec.message());
         if (size > MAX_PAGE_BYTES) return skip(origin, "page larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return skip(origin, "cannot open file");
         std::string bytes(static_cast<size_t>(size), '\0');
         if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
-        return add(read_page_text(bytes, origin), origin);
+        return add(format == InputFormat::HTML ? read_html(bytes, origin) : read_page_text(bytes, origin), origin);
     }
+    case InputFormat::FEED:
+        return skip(origin, "RSS/Atom feeds are not supported yet");
+    case InputFormat::AUTO:
     case InputFormat::UNSUPPORTED:
-        return skip(origin, "unsupported file type (expected .jsonl, .ndjson or .txt)");
+        return skip(origin, "binary data, not an article format");
     }
 }
 

@@ -8,15 +8,24 @@
 #include "schema/analyzer.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace newshound::indexer {
 
-/// The input formats the indexer recognises, by file name.
-enum class InputFormat { JSONL, PAGE_TEXT, UNSUPPORTED };
+/// The input formats. AUTO decides per file from its content (sniff_format).
+enum class InputFormat { AUTO, JSONL, PAGE_TEXT, HTML, FEED, UNSUPPORTED };
 
-/// ".jsonl"/".ndjson" → JSONL, ".txt" → PAGE_TEXT, anything else → UNSUPPORTED.
+/// "auto", "jsonl", "text", "html" → the format; nullopt for anything else.
+[[nodiscard]] std::optional<InputFormat> parse_format(const std::string& name);
+
+/// By file name, for choosing which files of a folder are inputs: .jsonl/.ndjson → JSONL, .txt →
+/// PAGE_TEXT, .html/.htm/.xhtml → HTML, .rss/.atom → FEED, anything else → UNSUPPORTED.
 [[nodiscard]] InputFormat format_of(const std::filesystem::path& path);
+
+/// By content (the first KiB or so): a JSON object → JSONL; HTML markup → HTML; an RSS or Atom root →
+/// FEED; NUL bytes → UNSUPPORTED; other text → PAGE_TEXT.
+[[nodiscard]] InputFormat sniff_format(std::string_view head);
 
 /// Fills what every article needs before indexing: a derived id when none was given, and, when none was
 /// given, the language CLD2 detects, else the one its script implies, else DEFAULT_LANGUAGE.
@@ -24,7 +33,9 @@ void complete_article(schema::Article& article);
 
 class Indexer {
 public:
-    explicit Indexer(IndexWriter& writer) : writer_(writer), builder_(analyzer_) {}
+    /// `format` AUTO sniffs every file's content; any other value reads every file as that format.
+    explicit Indexer(IndexWriter& writer, InputFormat format = InputFormat::AUTO)
+        : writer_(writer), builder_(analyzer_), format_(format) {}
 
     /// Indexes a file, or every input file below a folder (sorted; hidden entries and files of other types
     /// ignored). A named file of an unsupported type, an unreadable file and bad items are skipped with a
@@ -41,6 +52,7 @@ private:
     IndexWriter& writer_;
     schema::Analyzer analyzer_;
     DocumentBuilder builder_;
+    InputFormat format_;
 };
 
 }  // namespace newshound::indexer

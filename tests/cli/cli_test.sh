@@ -17,6 +17,17 @@ set -e
 [ "$rc" = 3 ] || fail "index with broken inputs exited $rc, expected 3"
 grep -q "skipped .*broken.jsonl:2: not valid JSON" "$tmp/log" || fail "no logged reason for the bad line: $(cat "$tmp/log")"
 
+# HTML pages are recognised by content whatever their name; --format overrides the sniffing.
+cp "$src/tests/fixtures/html/continental-jsonld.html" "$tmp/page-without-extension"
+"$bin" index --db "$tmp/html" "$src/tests/fixtures/html" "$tmp/page-without-extension" 2>"$tmp/log" \
+  || fail "index of HTML pages exited $?: $(cat "$tmp/log")"
+grep -q "3 added, 1 updated, 0 skipped" "$tmp/log" || fail "HTML index: $(tail -1 "$tmp/log")"
+"$bin" search --db "$tmp/html" --json baltic cable | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["total"] == 1 and j["hits"][0]["source"] == "Continental Daily", j
+'
+
 out=$("$bin" search --db "$tmp/db" drone --topic Ukraine)
 echo "$out" | grep -q "^2 results" || fail "text search output: $out"
 echo "$out" | grep -q "\[drone\]" || fail "no highlight in: $out"

@@ -1,0 +1,68 @@
+// HTML reader: structured data first, DOM text for the body, charsets, broken markup.
+#include "indexer/readers/html_reader.h"
+
+#include "indexer/indexer.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newshound;
+using schema::to_iso8601;
+
+namespace {
+schema::Article read(const std::string& name) {
+    auto r = indexer::read_html(test::read_file(test::fixture("html/" + name)), name);
+    REQUIRE(std::holds_alternative<schema::Article>(r));
+    return std::get<schema::Article>(r);
+}
+}  // namespace
+
+TEST_CASE("html: JSON-LD NewsArticle fields win; nav, aside, footer and scripts never reach the body", "[html]") {
+    const auto a = read("continental-jsonld.html");
+    CHECK(a.title == "Baltic power link opens ahead of schedule");
+    CHECK(a.source == "Continental Daily");
+    CHECK(a.byline == "Anna Berg");
+    CHECK(a.language == "en");
+    CHECK(a.topics == std::vector<std::string>{"Energy", "Europe", "Baltic"});
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-10-20T08:00:00+02:00");
+    REQUIRE(a.updated);
+    CHECK(to_iso8601(*a.updated) == "2025-10-20T11:30:00+02:00");
+    CHECK(a.url == "https://continentaldaily.example/energy/baltic-power-link/?utm_source=rss");
+    CHECK(a.body.rfind("An undersea power cable linking the Baltic states", 0) == 0);
+    CHECK(a.body.find("\"It works exactly as designed,\" one of them said.") != std::string::npos);
+    for (const char* junk : {"Garena", "Stock Market Holiday", "Onam", "Wind auction", "All rights", "color:red"}) {
+        INFO(junk);
+        CHECK(a.body.find(junk) == std::string::npos);
+    }
+}
+
+TEST_CASE("html: a declared Latin-1 charset is converted; OpenGraph and keywords are read", "[html]") {
+    const auto a = read("latin1-og.html");
+    CHECK(a.title == "Caf\xC3\xA9s reopen in the old town' squares");
+    CHECK(a.source == "Harbour Gazette");
+    CHECK(a.topics == std::vector<std::string>{"Local", "Tourism"});
+    CHECK(a.body.find("The caf\xC3\xA9s in the old town reopened") != std::string::npos);
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-10-04T09:15:00+01:00");
+    CHECK(indexer::declared_charset(test::read_file(test::fixture("html/latin1-og.html"))) == "iso-8859-1");
+}
+
+TEST_CASE("html: truncated markup still gives what it has; empty markup is a skip", "[html]") {
+    const auto a = read("truncated.html");
+    CHECK(a.title == "Truncated page about harbour dredging works");
+    auto empty = indexer::read_html("<html><body><nav>Home</nav></body></html>", "empty.html");
+    CHECK(std::holds_alternative<indexer::SkipReason>(empty));
+}
+
+TEST_CASE("input formats are sniffed from content", "[html]") {
+    using indexer::InputFormat;
+    using indexer::sniff_format;
+    CHECK(sniff_format("{\"title\":\"x\"}\n") == InputFormat::JSONL);
+    CHECK(sniff_format("\xEF\xBB\xBF  <!DOCTYPE html><html>") == InputFormat::HTML);
+    CHECK(sniff_format("<div>fragment</div>") == InputFormat::HTML);
+    CHECK(sniff_format("<?xml version=\"1.0\"?><rss version=\"2.0\">") == InputFormat::FEED);
+    CHECK(sniff_format("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">") == InputFormat::FEED);
+    CHECK(sniff_format("Business Standard\nKremlin disapproves") == InputFormat::PAGE_TEXT);
+    CHECK(sniff_format(std::string("a\0b", 3)) == InputFormat::UNSUPPORTED);
+}
