@@ -1,6 +1,8 @@
 // Upserts and commits; Xapian errors become IndexError with the path in the message.
 #include "indexer/index_writer.h"
 
+#include "schema/fields.h"
+
 #include <filesystem>
 #include <spdlog/spdlog.h>
 
@@ -25,7 +27,17 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, size_t batch_size)
-    : path_(path), db_(open_writable(path)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+    : path_(path), db_(open_writable(path)), batch_size_(batch_size == 0 ? 1 : batch_size) {
+    const std::string current = std::to_string(schema::LAYOUT_VERSION);
+    const std::string stored = db_.get_metadata(std::string(schema::LAYOUT_VERSION_KEY));
+    // An empty index takes the current layout; a filled one written by another version is rewritten.
+    same_layout_ = stored == current || db_.get_doccount() == 0;
+    if (stored != current) {
+        if (!same_layout_)
+            spdlog::info("index {} has layout version '{}', current is {}: articles will be rewritten", path, stored, current);
+        db_.set_metadata(std::string(schema::LAYOUT_VERSION_KEY), current);
+    }
+}
 
 IndexWriter::~IndexWriter() {
     // Closing commits what is pending: every pending document is complete, so an operation aborted by an
@@ -39,7 +51,13 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& doc) {
     try {
-        const bool exists = db_.term_exists(id_term);
+        Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+        const bool exists = existing != db_.postlist_end(id_term);
+        // Re-running over the same inputs must change nothing, and is much faster if it writes nothing.
+        if (exists && same_layout_ && db_.get_document(*existing).get_data() == doc.get_data()) {
+            ++stats_.unchanged;
+            return;
+        }
         db_.replace_document(id_term, doc);
         ++(exists ? stats_.updated : stats_.added);
         if (++pending_ >= batch_size_) commit();

@@ -17,6 +17,7 @@ public:
 struct IndexStats {
     size_t added = 0;
     size_t updated = 0;
+    size_t unchanged = 0;  ///< already indexed with the same stored record: not rewritten
     size_t skipped = 0;
     std::map<std::string, size_t> skipped_by_reason;
 };
@@ -35,7 +36,8 @@ public:
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    /// Adds the document, or replaces the one with the same unique id term. Commits when a batch is full.
+    /// Adds the document, or replaces the one with the same unique id term, or leaves it when the stored
+    /// record is identical (and the index has the current layout). Commits when a batch is full.
     /// Throws IndexError on a write failure.
     void upsert(const std::string& id_term, const Xapian::Document& doc);
 
@@ -57,6 +59,7 @@ private:
     Xapian::WritableDatabase db_;
     size_t batch_size_;
     size_t pending_ = 0;
+    bool same_layout_ = false;  // the index was written with schema::LAYOUT_VERSION: unchanged articles can be skipped
     IndexStats stats_;
 };
 

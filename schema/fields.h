@@ -46,6 +46,12 @@ inline constexpr Xapian::termcount BODY_WDF = 1;
 /// Positions of the body start this far after the title's, so no phrase spans title and body.
 inline constexpr Xapian::termpos BODY_POSITION_GAP = 100;
 
+/// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
+/// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
+/// of skipping unchanged ones.
+inline constexpr int LAYOUT_VERSION = 1;
+inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
+
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.
 inline constexpr size_t MAX_TERM_BYTES = 245;
 /// Longest word the analyzer emits: room for the one-byte S / Z prefix of word terms.

@@ -2,6 +2,7 @@
 // idempotent re-indexing and skipped inputs.
 #include "indexer/index_writer.h"
 #include "indexer/indexer.h"
+#include "schema/fields.h"
 #include "schema/terms.h"
 #include "searcher/searcher.h"
 #include "support/test_support.h"
@@ -159,7 +160,8 @@ TEST_CASE("re-indexing the same input changes nothing", "[integration]") {
     auto second = index_paths(db, {test::fixture("articles.jsonl"), test::fixture("pages")}, 3);
     CHECK(first.added == 11);
     CHECK(second.added == 0);
-    CHECK(second.updated == 11);
+    CHECK(second.updated == 0);
+    CHECK(second.unchanged == 11);
     searcher::Searcher s(db.string());
     CHECK(s.doc_count() == 11);
     CHECK(search(s, "drone").total == 2);
@@ -270,4 +272,22 @@ TEST_CASE("an updated article replaces the old version", "[integration]") {
     CHECK(s.doc_count() == 1);
     CHECK(search(s, "closes").total == 0);
     CHECK(search(s, "reopens").total == 1);
+}
+
+TEST_CASE("an index written with another layout version is rewritten, not skipped as unchanged", "[integration]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    index_paths(db, {test::fixture("articles.jsonl")});
+    {
+        Xapian::WritableDatabase w(db.string());
+        w.set_metadata(std::string(schema::LAYOUT_VERSION_KEY), "0");
+        w.commit();
+    }
+    auto again = index_paths(db, {test::fixture("articles.jsonl")});
+    CHECK(again.updated == 10);
+    CHECK(again.unchanged == 0);
+    auto third = index_paths(db, {test::fixture("articles.jsonl")});
+    CHECK(third.unchanged == 10);
+    CHECK(Xapian::Database(db.string()).get_metadata(std::string(schema::LAYOUT_VERSION_KEY)) ==
+          std::to_string(schema::LAYOUT_VERSION));
 }
