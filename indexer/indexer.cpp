@@ -8,6 +8,7 @@
 #include "schema/terms.h"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <spdlog/spdlog.h>
 #include <vector>
@@ -108,7 +109,14 @@ void Indexer::add_file(const fs::path& path) {
         if (size > MAX_PAGE_BYTES) return skip(origin, "page larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
         std::string bytes(static_cast<size_t>(size), '\0');
         if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
-        return add(format == InputFormat::HTML ? read_html(bytes, origin) : read_page_text(bytes, origin), origin);
+        // A saved page's "3 hours ago" is relative to when it was saved: the file's modification time.
+        std::optional<schema::Timestamp> saved_at;
+        if (const auto mtime = fs::last_write_time(path, ec); !ec) {
+            const auto since_epoch = std::chrono::file_clock::to_sys(mtime).time_since_epoch();
+            saved_at = schema::Timestamp{std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count(), 0};
+        }
+        return add(format == InputFormat::HTML ? read_html(bytes, origin, saved_at) : read_page_text(bytes, origin, saved_at),
+                   origin);
     }
     case InputFormat::FEED:
         return skip(origin, "RSS/Atom feeds are not supported yet");

@@ -45,7 +45,69 @@ constexpr std::array MONTHS = {
     Month{"aug", 8},      Month{"september", 9}, Month{"sept", 9},   Month{"sep", 9},      Month{"october", 10},
     Month{"oktober", 10}, Month{"oct", 10},     Month{"okt", 10},    Month{"november", 11}, Month{"nov", 11},
     Month{"december", 12}, Month{"dezember", 12}, Month{"dec", 12},  Month{"dez", 12},
+    // French, Spanish, Portuguese, Italian (accents as written; "août" and "février" match below).
+    Month{"janvier", 1},  Month{"février", 2},  Month{"mars", 3},    Month{"avril", 4},   Month{"juin", 6},
+    Month{"juillet", 7},  Month{"août", 8},     Month{"septembre", 9}, Month{"octobre", 10}, Month{"novembre", 11},
+    Month{"décembre", 12}, Month{"enero", 1},   Month{"febrero", 2}, Month{"marzo", 3},   Month{"abril", 4},
+    Month{"mayo", 5},     Month{"junio", 6},    Month{"julio", 7},   Month{"agosto", 8},  Month{"septiembre", 9},
+    Month{"setiembre", 9}, Month{"octubre", 10}, Month{"noviembre", 11}, Month{"diciembre", 12},
+    Month{"janeiro", 1},  Month{"fevereiro", 2}, Month{"março", 3},  Month{"maio", 5},    Month{"junho", 6},
+    Month{"julho", 7},    Month{"setembro", 9}, Month{"outubro", 10}, Month{"dezembro", 12}, Month{"gennaio", 1},
+    Month{"febbraio", 2}, Month{"aprile", 4},   Month{"maggio", 5},  Month{"giugno", 6},  Month{"luglio", 7},
+    Month{"settembre", 9}, Month{"ottobre", 10}, Month{"dicembre", 12},
 };
+
+// Hindi month names (with and without nukta / anusvara spellings) → English, before the regexes run.
+constexpr std::pair<std::string_view, std::string_view> HINDI_MONTHS[] = {
+    {"जनवरी", "January"},  {"फ़रवरी", "February"}, {"फरवरी", "February"}, {"मार्च", "March"},
+    {"अप्रैल", "April"},   {"मई", "May"},          {"जून", "June"},       {"जुलाई", "July"},
+    {"अगस्त", "August"},   {"सितंबर", "September"}, {"सितम्बर", "September"}, {"अक्टूबर", "October"},
+    {"अक्तूबर", "October"}, {"नवंबर", "November"},  {"नवम्बर", "November"}, {"दिसंबर", "December"},
+    {"दिसम्बर", "December"},
+};
+
+// Devanagari (U+0966..) and Arabic-Indic (U+0660.., U+06F0..) digits → ASCII; Hindi month names → English.
+std::string to_ascii_digits_and_months(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    for (size_t i = 0; i < in.size();) {
+        const auto c0 = static_cast<unsigned char>(in[i]);
+        if (c0 == 0xE0 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xA5) {
+            const auto c2 = static_cast<unsigned char>(in[i + 2]);
+            if (c2 >= 0xA6 && c2 <= 0xAF) {
+                out += static_cast<char>('0' + (c2 - 0xA6));
+                i += 3;
+                continue;
+            }
+        }
+        if ((c0 == 0xD9 || c0 == 0xDB) && i + 1 < in.size()) {
+            const auto c1 = static_cast<unsigned char>(in[i + 1]);
+            if (c0 == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9) {
+                out += static_cast<char>('0' + (c1 - 0xA0));
+                i += 2;
+                continue;
+            }
+            if (c0 == 0xDB && c1 >= 0xB0 && c1 <= 0xB9) {
+                out += static_cast<char>('0' + (c1 - 0xB0));
+                i += 2;
+                continue;
+            }
+        }
+        bool replaced = false;
+        if (c0 == 0xE0) {
+            for (const auto& [hindi, english] : HINDI_MONTHS) {
+                if (in.substr(i, hindi.size()) == hindi) {
+                    out += english;
+                    i += hindi.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += in[i++];
+    }
+    return out;
+}
 
 const std::string& month_alternation() {
     static const std::string alt = [] {
@@ -73,8 +135,8 @@ const std::regex& iso_re() {
     return re;
 }
 const std::regex& day_month_year_re() {
-    static const std::regex re("(?:^|[^0-9])(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(" + month_alternation() +
-                                   ")\\.?,?\\s+(\\d{4})",
+    static const std::regex re("(?:^|[^0-9])(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:of\\s+|de\\s+)?(" + month_alternation() +
+                                   ")\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})",
                                std::regex::icase);
     return re;
 }
@@ -89,7 +151,7 @@ const std::regex& dotted_re() {
     return re;
 }
 const std::regex& time_re() {
-    static const std::regex re(R"(^[^0-9]{0,12}?(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s*[Mm]\.?(?![A-Za-z]))?)");
+    static const std::regex re(R"(^[^0-9]{0,12}?(\d{1,2})[:.hH](\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s*[Mm]\.?(?![A-Za-z]))?)");
     return re;
 }
 const std::regex& zone_re() {
@@ -154,8 +216,36 @@ std::optional<int> zone_offset_minutes(std::string_view abbreviation) {
     return std::nullopt;
 }
 
-std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, int default_offset_minutes) {
-    const std::string text(text_view.substr(0, 512));  // a date line is short; bound the regex work
+std::optional<schema::Timestamp> relative_date(const std::string& text, const schema::Timestamp& ref) {
+    static const std::regex ago(R"((\d{1,3})\s*(second|sec|minute|min|hour|hr|day|week)s?\s+ago)", std::regex::icase);
+    std::smatch m;
+    if (std::regex_search(text, m, ago)) {
+        const std::string unit = m[2].str();
+        const std::int64_t n = std::stoll(m[1]);
+        std::int64_t seconds = 1;
+        switch (std::tolower(static_cast<unsigned char>(unit[0]))) {
+        case 'm': seconds = 60; break;
+        case 'h': seconds = 3600; break;
+        case 'd': seconds = 86400; break;
+        case 'w': seconds = 7 * 86400; break;
+        default: break;
+        }
+        return schema::Timestamp{ref.utc_seconds - n * seconds, ref.offset_minutes};
+    }
+    static const std::regex yesterday(R"(\byesterday\b)", std::regex::icase);
+    if (std::regex_search(text, yesterday)) {
+        // The day before the reference, at midnight in the reference's offset: the time is unknown.
+        const std::int64_t local = ref.utc_seconds + ref.offset_minutes * 60 - 86400;
+        const std::int64_t midnight = local - ((local % 86400) + 86400) % 86400;
+        return schema::Timestamp{midnight - ref.offset_minutes * 60, ref.offset_minutes};
+    }
+    return std::nullopt;
+}
+
+std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, int default_offset_minutes,
+                                                 std::optional<schema::Timestamp> reference) {
+    // A date line is short: bound the regex work. Native digits and Hindi month names become ASCII first.
+    const std::string text = to_ascii_digits_and_months(text_view.substr(0, 512));
     struct Found {
         size_t pos;
         size_t end;
@@ -193,7 +283,7 @@ std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, int
     if (std::regex_search(text, m, dotted_re()))
         consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[3]),
                  std::stoi(m[2]), std::stoi(m[1]));
-    if (!best) return std::nullopt;
+    if (!best) return reference ? relative_date(text, *reference) : std::nullopt;
 
     int hour = 0, minute = 0, second = 0, offset = default_offset_minutes;
     std::string rest = text.substr(best->end);

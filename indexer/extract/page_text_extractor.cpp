@@ -320,7 +320,7 @@ std::vector<std::string> split_topics(const std::string& list) {
 
 }  // namespace
 
-schema::Article extract_page_text(std::string_view text) {
+schema::Article extract_page_text(std::string_view text, std::optional<schema::Timestamp> saved_at) {
     std::vector<Line> lines;
     for (size_t start = 0; start <= text.size();) {
         size_t nl = text.find('\n', start);
@@ -383,7 +383,7 @@ schema::Article extract_page_text(std::string_view text) {
                                           ? l.words <= MAX_DATE_LINE_WORDS
                                           : cue != DateCue::NONE && !l.ends_sentence && l.words <= MAX_DATE_LINE_WORDS;
         if (may_be_date_line) {
-            if (auto ts = parse_news_date(l.text)) {
+            if (auto ts = parse_news_date(l.text, 0, saved_at)) {
                 if (cue == DateCue::PUBLISHED && !cued_published) cued_published = ts;
                 if (cue == DateCue::UPDATED && !cued_updated) cued_updated = ts;
                 if (!first_date && mode == Mode::HEAD) first_date = ts;

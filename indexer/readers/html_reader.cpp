@@ -263,7 +263,7 @@ std::string declared_charset(std::string_view bytes) {
     return {};
 }
 
-ReadResult read_html(std::string_view bytes, const std::string& origin) {
+ReadResult read_html(std::string_view bytes, const std::string& origin, std::optional<schema::Timestamp> saved_at) {
     if (bytes.size() > MAX_PAGE_BYTES) return SkipReason{origin, "page larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes"};
     const std::string html = to_utf8(bytes);
     std::unique_ptr<GumboOutput, GumboDeleter> doc(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
@@ -273,7 +273,7 @@ ReadResult read_html(std::string_view bytes, const std::string& origin) {
     walk(doc->root, meta, lines, 0);
 
     // The body and whatever else the text shows, by the same rules as saved page text.
-    schema::Article a = extract_page_text(lines);
+    schema::Article a = extract_page_text(lines, saved_at);
 
     // Markup beats heuristics: meta tags, then JSON-LD (the most specific), field by field.
     auto m = [&](const char* k) {

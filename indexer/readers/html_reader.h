@@ -4,6 +4,7 @@
 
 #include "indexer/readers/read_result.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,9 @@ namespace newshound::indexer {
 
 /// Parses one HTML page (any charset declared in a BOM or <meta>, else UTF-8, else Windows-1252) with an
 /// HTML5 parser and returns the article, or a SkipReason when it has neither headline nor text.
-[[nodiscard]] ReadResult read_html(std::string_view bytes, const std::string& origin);
+/// `saved_at` resolves relative dates in the page text ("3 hours ago").
+[[nodiscard]] ReadResult read_html(std::string_view bytes, const std::string& origin,
+                                   std::optional<schema::Timestamp> saved_at = std::nullopt);
 
 /// The charset a page declares (BOM, <meta charset>, <meta http-equiv content-type>) in its first bytes,
 /// lower-cased, or "" when none is declared.

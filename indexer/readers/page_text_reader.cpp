@@ -57,7 +57,7 @@ std::string windows1252_to_utf8(std::string_view bytes) {
     return out;
 }
 
-ReadResult read_page_text(std::string_view bytes, const std::string& origin) {
+ReadResult read_page_text(std::string_view bytes, const std::string& origin, std::optional<schema::Timestamp> saved_at) {
     if (bytes.size() > MAX_PAGE_BYTES) return SkipReason{origin, "page larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes"};
     // A UTF-8 byte order mark is not text.
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
@@ -67,7 +67,7 @@ ReadResult read_page_text(std::string_view bytes, const std::string& origin) {
         decoded = windows1252_to_utf8(bytes);
         bytes = decoded;
     }
-    schema::Article a = extract_page_text(bytes);
+    schema::Article a = extract_page_text(bytes, saved_at);
     if (a.title.empty() && a.body.empty()) return SkipReason{origin, "no headline or article paragraphs found"};
     return a;
 }

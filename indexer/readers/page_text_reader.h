@@ -3,6 +3,7 @@
 
 #include "indexer/readers/read_result.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,9 @@ namespace newshound::indexer {
 /// Turns the bytes of one saved page into an article. Bytes that are not UTF-8 are read as Windows-1252
 /// (the usual legacy encoding of Western pages). A page where no title and no body can be found is a
 /// SkipReason.
-[[nodiscard]] ReadResult read_page_text(std::string_view bytes, const std::string& origin);
+/// `saved_at` resolves relative dates ("3 hours ago").
+[[nodiscard]] ReadResult read_page_text(std::string_view bytes, const std::string& origin,
+                                        std::optional<schema::Timestamp> saved_at = std::nullopt);
 
 /// True if `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
 [[nodiscard]] bool is_valid_utf8(std::string_view bytes);

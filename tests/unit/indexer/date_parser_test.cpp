@@ -24,6 +24,12 @@ TEST_CASE("parse_news_date reads the forms news pages print", "[date_parser]") {
         {"Posted March 1st, 2024 11:30 pm UTC+3", "2024-03-01T23:30:00+03:00"},
         {"3 März 2025", "2025-03-03T00:00:00Z"},
         {"27.08.2025, 14:05 MESZ", "2025-08-27T14:05:00+02:00"},
+        {"२७ अगस्त २०२५, १०:५७ PM IST", "2025-08-27T22:57:00+05:30"},
+        {"अपडेटेड 3 सितंबर 2025", "2025-09-03T00:00:00Z"},
+        {"27 de agosto de 2025 14:05 CEST", "2025-08-27T14:05:00+02:00"},
+        {"Publié le 27 août 2025 à 14h05", "2025-08-27T14:05:00Z"},
+        {"1er mars 2025", "2025-03-01T00:00:00Z"},
+        {"٢٧ August ٢٠٢٥", "2025-08-27T00:00:00Z"},
         {"Aug 27 2025 10:57 AMT", "2025-08-27T10:57:00Z"},
     };
     for (const auto& row : rows) {
@@ -46,4 +52,15 @@ TEST_CASE("parse_news_date finds no date in text without one", "[date_parser]") 
         INFO(bad);
         CHECK_FALSE(parse_news_date(bad));
     }
+}
+
+TEST_CASE("relative times need a reference time", "[date_parser]") {
+    const auto saved = newshound::schema::parse_iso8601("2025-08-27T18:00:00+05:30");
+    CHECK_FALSE(parse_news_date("3 hours ago"));
+    CHECK(to_iso8601(*parse_news_date("Updated 3 hours ago", 0, saved)) == "2025-08-27T15:00:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("45 mins ago", 0, saved)) == "2025-08-27T17:15:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("2 days ago", 0, saved)) == "2025-08-25T18:00:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("Yesterday", 0, saved)) == "2025-08-26T00:00:00+05:30");
+    // An absolute date wins over the reference.
+    CHECK(to_iso8601(*parse_news_date("Aug 1 2025", 0, saved)) == "2025-08-01T00:00:00Z");
 }

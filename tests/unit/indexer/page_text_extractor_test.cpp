@@ -106,3 +106,14 @@ TEST_CASE("date cue words in other languages pick the publication time", "[page_
     REQUIRE(a.updated);
     CHECK(to_iso8601(*a.updated) == "2025-08-28T09:00:00+02:00");
 }
+
+TEST_CASE("relative dates on a saved page are resolved against when it was saved", "[page_text]") {
+    const std::string page =
+        "Harbour Gazette\nFerry timetable changes for the winter season\n\n3 hours ago\n\n"
+        "The ferry company published its winter timetable on Monday, with fewer sailings to the islands.\n";
+    CHECK_FALSE(indexer::extract_page_text(page).published);
+    const auto saved = schema::parse_iso8601("2025-10-20T12:00:00Z");
+    const auto a = indexer::extract_page_text(page, saved);
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-10-20T09:00:00Z");
+}
