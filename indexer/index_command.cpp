@@ -17,9 +17,9 @@ void add_index_options(CLI::App& cmd, IndexConfig& config) {
     cmd.add_option("--batch-size", config.batch_size, "Articles per commit")
         ->capture_default_str()
         ->check(CLI::Range(size_t{1}, size_t{1000000}));
-    cmd.add_option("--format", config.format, "Input format: auto (by content), jsonl, text or html")
+    cmd.add_option("--format", config.format, "Input format: auto (by content), jsonl, text, html or feed")
         ->capture_default_str()
-        ->check(CLI::IsMember({"auto", "jsonl", "text", "html"}));
+        ->check(CLI::IsMember({"auto", "jsonl", "text", "html", "feed"}));
 }
 
 IndexStats run_index(const IndexConfig& config) {

@@ -1,6 +1,7 @@
 // The indexing pipeline for one thread: reader → complete_article → DocumentBuilder → IndexWriter.
 #include "indexer/indexer.h"
 
+#include "indexer/readers/feed_reader.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/page_text_reader.h"
@@ -27,6 +28,7 @@ std::optional<InputFormat> parse_format(const std::string& name) {
     if (name == "jsonl") return InputFormat::JSONL;
     if (name == "text") return InputFormat::PAGE_TEXT;
     if (name == "html") return InputFormat::HTML;
+    if (name == "feed") return InputFormat::FEED;
     return std::nullopt;
 }
 
@@ -118,8 +120,15 @@ void Indexer::add_file(const fs::path& path) {
         return add(format == InputFormat::HTML ? read_html(bytes, origin, saved_at) : read_page_text(bytes, origin, saved_at),
                    origin);
     }
-    case InputFormat::FEED:
-        return skip(origin, "RSS/Atom feeds are not supported yet");
+    case InputFormat::FEED: {
+        std::error_code ec;
+        const auto size = fs::file_size(path, ec);
+        if (ec) return skip(origin, "cannot stat file: " + ec.message());
+        if (size > MAX_PAGE_BYTES) return skip(origin, "feed larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
+        std::string bytes(static_cast<size_t>(size), '\0');
+        if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
+        return read_feed(bytes, origin, [this](ReadResult&& r, const std::string& o) { add(std::move(r), o); });
+    }
     case InputFormat::AUTO:
     case InputFormat::UNSUPPORTED:
         return skip(origin, "binary data, not an article format");

@@ -16,7 +16,7 @@ namespace newshound::indexer {
 /// The input formats. AUTO decides per file from its content (sniff_format).
 enum class InputFormat { AUTO, JSONL, PAGE_TEXT, HTML, FEED, UNSUPPORTED };
 
-/// "auto", "jsonl", "text", "html" → the format; nullopt for anything else.
+/// "auto", "jsonl", "text", "html", "feed" → the format; nullopt for anything else.
 [[nodiscard]] std::optional<InputFormat> parse_format(const std::string& name);
 
 /// By file name, for choosing which files of a folder are inputs: .jsonl/.ndjson → JSONL, .txt →

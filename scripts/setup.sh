@@ -6,7 +6,7 @@ PACKAGES=(
   libxapian-dev xapian-tools
   libicu-dev
   libcpp-httplib-dev libcli11-dev libspdlog-dev nlohmann-json3-dev
-  libcld2-dev libstemmer-dev libgumbo-dev
+  libcld2-dev libstemmer-dev libgumbo-dev libexpat1-dev
   catch2
   python3 zstd
 )

@@ -252,6 +252,29 @@ std::string headline_from_title_tag(const std::string& title) {
 
 }  // namespace
 
+std::string html_fragment_to_text(std::string_view html) {
+    if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos) return trim_copy(html);
+    std::unique_ptr<GumboOutput, GumboDeleter> doc(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+    if (!doc) return trim_copy(html);
+    PageMeta ignored;
+    std::string lines;
+    walk(doc->root, ignored, lines, 0);
+    // Blocks become paragraphs; runs of spaces inside a paragraph become one space.
+    std::string out, para;
+    auto flush = [&] {
+        std::string t = trim_copy(para);
+        if (!t.empty()) out += (out.empty() ? "" : "\n\n") + t;
+        para.clear();
+    };
+    for (char c : lines) {
+        if (c == '\n') flush();
+        else if (c == ' ' && !para.empty() && para.back() == ' ') continue;
+        else para += c;
+    }
+    flush();
+    return out;
+}
+
 std::string declared_charset(std::string_view bytes) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return "utf-8";
     if (bytes.substr(0, 2) == "\xFF\xFE") return "utf-16le";

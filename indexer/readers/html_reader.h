@@ -16,6 +16,10 @@ namespace newshound::indexer {
 [[nodiscard]] ReadResult read_html(std::string_view bytes, const std::string& origin,
                                    std::optional<schema::Timestamp> saved_at = std::nullopt);
 
+/// The visible text of an HTML fragment (a feed item's description), paragraphs separated by "\n\n".
+/// Plain text comes back trimmed.
+[[nodiscard]] std::string html_fragment_to_text(std::string_view html);
+
 /// The charset a page declares (BOM, <meta charset>, <meta http-equiv content-type>) in its first bytes,
 /// lower-cased, or "" when none is declared.
 [[nodiscard]] std::string declared_charset(std::string_view bytes);

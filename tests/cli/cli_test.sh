@@ -28,6 +28,14 @@ j = json.load(sys.stdin)
 assert j["total"] == 1 and j["hits"][0]["source"] == "Continental Daily", j
 '
 
+# Feeds: items become articles; an empty item and a truncated feed are skips with reasons (exit 3).
+set +e
+"$bin" index --db "$tmp/feeds" "$src/tests/fixtures/feeds" 2>"$tmp/log"; rc=$?
+set -e
+[ "$rc" = 3 ] || fail "feed index exited $rc, expected 3"
+grep -q "4 added, 0 updated, 0 unchanged, 2 skipped" "$tmp/log" || fail "feed index: $(tail -3 "$tmp/log")"
+grep -q "truncated.rss:1: feed is not well-formed XML" "$tmp/log" || fail "no reason for the truncated feed"
+
 out=$("$bin" search --db "$tmp/db" drone --topic Ukraine)
 echo "$out" | grep -q "^2 results" || fail "text search output: $out"
 echo "$out" | grep -q "\[drone\]" || fail "no highlight in: $out"
