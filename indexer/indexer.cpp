@@ -104,13 +104,17 @@ void Indexer::add_file(const fs::path& path) {
         if (in.bad()) skip(origin, "read error part-way through the file");
         return;
     case InputFormat::PAGE_TEXT:
-    case InputFormat::HTML: {
+    case InputFormat::HTML:
+    case InputFormat::FEED: {
+        // Pages and feeds are parsed whole, so their size is bounded before they are read.
         std::error_code ec;
         const auto size = fs::file_size(path, ec);
         if (ec) return skip(origin, "cannot stat file: " + ec.message());
-        if (size > MAX_PAGE_BYTES) return skip(origin, "page larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
+        if (size > MAX_PAGE_BYTES) return skip(origin, "larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
         std::string bytes(static_cast<size_t>(size), '\0');
         if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
+        if (format == InputFormat::FEED)
+            return read_feed(bytes, origin, [this](ReadResult&& r, const std::string& o) { add(std::move(r), o); });
         // A saved page's "3 hours ago" is relative to when it was saved: the file's modification time.
         std::optional<schema::Timestamp> saved_at;
         if (const auto mtime = fs::last_write_time(path, ec); !ec) {
@@ -119,15 +123,6 @@ void Indexer::add_file(const fs::path& path) {
         }
         return add(format == InputFormat::HTML ? read_html(bytes, origin, saved_at) : read_page_text(bytes, origin, saved_at),
                    origin);
-    }
-    case InputFormat::FEED: {
-        std::error_code ec;
-        const auto size = fs::file_size(path, ec);
-        if (ec) return skip(origin, "cannot stat file: " + ec.message());
-        if (size > MAX_PAGE_BYTES) return skip(origin, "feed larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
-        std::string bytes(static_cast<size_t>(size), '\0');
-        if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
-        return read_feed(bytes, origin, [this](ReadResult&& r, const std::string& o) { add(std::move(r), o); });
     }
     case InputFormat::AUTO:
     case InputFormat::UNSUPPORTED:
