@@ -2,6 +2,7 @@
 // summary and body as unprefixed positional terms and stems with BODY_WDF.
 #include "indexer/document_builder.h"
 
+#include "indexer/extract/fingerprint.h"
 #include "schema/fields.h"
 #include "schema/stored_record.h"
 #include "schema/terms.h"
@@ -41,6 +42,11 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_posting(word_term, t.position, BODY_WDF);
         stem_term.resize(prefix::STEM.size());
         doc.add_term(stem_term.append(t.stem), BODY_WDF);
+    }
+
+    if (const auto hash = simhash(tokens_)) {
+        doc.add_value(slot(Slot::SIMHASH), to_hex(*hash));
+        for (const auto& t : simhash_band_terms(*hash)) doc.add_boolean_term(t);
     }
 
     add_filters(doc, prefix::TOPIC, a.topics);

@@ -1,7 +1,9 @@
 // Upserts and commits; Xapian errors become IndexError with the path in the message.
 #include "indexer/index_writer.h"
 
+#include "indexer/extract/fingerprint.h"
 #include "schema/fields.h"
+#include "schema/terms.h"
 
 #include <filesystem>
 #include <spdlog/spdlog.h>
@@ -49,7 +51,29 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& doc) {
+std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self) {
+    // Looking at more candidates per band than this would only happen for a flood of copies of one story;
+    // the first ones are enough to find its cluster.
+    constexpr int MAX_CANDIDATES_PER_BAND = 256;
+    const std::string own = to_hex(schema::fnv1a64(id_term));
+    const auto hash = from_hex(doc.get_value(schema::slot(schema::Slot::SIMHASH)));
+    if (!hash) return own;
+    for (const auto& band : simhash_band_terms(*hash)) {
+        int seen = 0;
+        for (auto p = db_.postlist_begin(band); p != db_.postlist_end(band) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen) {
+            if (*p == self) continue;
+            const Xapian::Document other = db_.get_document(*p);
+            const auto other_hash = from_hex(other.get_value(schema::slot(schema::Slot::SIMHASH)));
+            if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS) {
+                const std::string cluster = other.get_value(schema::slot(schema::Slot::CLUSTER));
+                if (!cluster.empty()) return cluster;
+            }
+        }
+    }
+    return own;
+}
+
+void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
     try {
         Xapian::PostingIterator existing = db_.postlist_begin(id_term);
         const bool exists = existing != db_.postlist_end(id_term);
@@ -58,6 +82,10 @@ void IndexWriter::upsert(const std::string& id_term, const Xapian::Document& doc
             ++stats_.unchanged;
             return;
         }
+        const std::string cluster = cluster_for(id_term, doc, exists ? *existing : 0);
+        doc.add_value(schema::slot(schema::Slot::CLUSTER), cluster);
+        doc.add_boolean_term(std::string(schema::prefix::CLUSTER) + cluster);
+        if (cluster != to_hex(schema::fnv1a64(id_term))) ++stats_.near_duplicates;
         db_.replace_document(id_term, doc);
         ++(exists ? stats_.updated : stats_.added);
         if (++pending_ >= batch_size_) commit();

@@ -18,6 +18,7 @@ struct IndexStats {
     size_t added = 0;
     size_t updated = 0;
     size_t unchanged = 0;  ///< already indexed with the same stored record: not rewritten
+    size_t near_duplicates = 0;  ///< added or updated into the duplicate cluster of an earlier article
     size_t skipped = 0;
     std::map<std::string, size_t> skipped_by_reason;
 };
@@ -39,7 +40,9 @@ public:
     /// Adds the document, or replaces the one with the same unique id term, or leaves it when the stored
     /// record is identical (and the index has the current layout). Commits when a batch is full.
     /// Throws IndexError on a write failure.
-    void upsert(const std::string& id_term, const Xapian::Document& doc);
+    /// Before writing, puts the document in the duplicate cluster of an indexed article whose body SimHash
+    /// is within NEAR_DUPLICATE_MAX_BITS, or in a cluster of its own (value CLUSTER, term XCL…).
+    void upsert(const std::string& id_term, Xapian::Document doc);
 
     /// Deletes every document indexed with `term` (an id or url term); returns how many there were.
     /// Throws IndexError on a write failure. The deletion is durable after the next commit().
@@ -55,6 +58,9 @@ public:
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
+    /// The cluster id for `doc`: a near-duplicate's cluster, or one derived from `id_term`.
+    std::string cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self);
+
     std::string path_;
     Xapian::WritableDatabase db_;
     size_t batch_size_;

@@ -24,6 +24,10 @@ inline constexpr std::string_view LANGUAGE = "L";
 inline constexpr std::string_view SOURCE = "XSRC";
 inline constexpr std::string_view PLACE = "XPLACE";
 inline constexpr std::string_view PERSON = "XPERSON";
+/// Near-duplicate lookup: "XSB" + band digit + the band's bits (3 hex digits) of the body's SimHash.
+inline constexpr std::string_view SIMHASH_BAND = "XSB";
+/// Duplicate cluster membership: "XCL" + the cluster id (the id of the first article of the cluster).
+inline constexpr std::string_view CLUSTER = "XCL";
 }  // namespace prefix
 
 /// Value slots. Each slot's encoding is fixed here; readers and writers use only these.
@@ -33,6 +37,8 @@ enum class Slot : Xapian::valueno {
     TOPICS = 2,         ///< topics as printed, joined by LIST_SEPARATOR: multi-valued facet counts.
     SOURCE = 3,         ///< source as printed: facet counts.
     LANGUAGE = 4,       ///< ISO 639-1 code: facet counts.
+    CLUSTER = 5,        ///< duplicate cluster id (an article id): collapse near-duplicates to one hit.
+    SIMHASH = 6,        ///< 16 hex digits of the body's 64-bit SimHash ("" for bodies too short to compare).
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
@@ -46,10 +52,16 @@ inline constexpr Xapian::termcount BODY_WDF = 1;
 /// Positions of the body start this far after the title's, so no phrase spans title and body.
 inline constexpr Xapian::termpos BODY_POSITION_GAP = 100;
 
+/// Two bodies whose SimHashes differ in at most this many of 64 bits are near-duplicates (the same
+/// story with small edits: measured 2–5 bits for edited copies of a 90-word story, 27+ for other stories
+/// on the same topic). With 6 bands (11,11,11,11,10,10 bits), any pair within 5 bits shares a band exactly.
+inline constexpr int NEAR_DUPLICATE_MAX_BITS = 5;
+inline constexpr int SIMHASH_BANDS = NEAR_DUPLICATE_MAX_BITS + 1;
+
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 1;
+inline constexpr int LAYOUT_VERSION = 2;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

@@ -1,0 +1,75 @@
+// SimHash (Charikar): each shingle votes on every bit with its hash; the sign of the tally is the bit.
+#include "indexer/extract/fingerprint.h"
+
+#include "schema/fields.h"
+#include "schema/terms.h"
+
+#include <array>
+#include <bit>
+#include <cstdio>
+
+namespace newshound::indexer {
+
+namespace {
+// Word pairs: single words make unrelated stories on one topic look alike, triples make every edit
+// count three times; pairs separate the two best (see NEAR_DUPLICATE_MAX_BITS).
+constexpr size_t SHINGLE_WORDS = 2;
+
+// FNV-1a spreads similar strings poorly across high bits; a final mix (SplitMix64) fixes that.
+std::uint64_t mix(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+}  // namespace
+
+std::optional<std::uint64_t> simhash(const std::vector<schema::Token>& tokens) {
+    if (tokens.size() < MIN_FINGERPRINT_TOKENS) return std::nullopt;
+    std::array<int, 64> votes{};
+    for (size_t i = 0; i + SHINGLE_WORDS <= tokens.size(); ++i) {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (size_t k = 0; k < SHINGLE_WORDS; ++k) h = schema::fnv1a64(tokens[i + k].stem, h ^ 0x1f);
+        h = mix(h);
+        for (int bit = 0; bit < 64; ++bit) votes[static_cast<size_t>(bit)] += (h >> bit) & 1 ? 1 : -1;
+    }
+    std::uint64_t out = 0;
+    for (int bit = 0; bit < 64; ++bit)
+        if (votes[static_cast<size_t>(bit)] > 0) out |= 1ULL << bit;
+    return out;
+}
+
+std::vector<std::string> simhash_band_terms(std::uint64_t hash) {
+    // 64 bits in SIMHASH_BANDS nearly equal bands: the first (64 % bands) get one bit more.
+    std::vector<std::string> out;
+    char buf[16];
+    int shift = 0;
+    for (int band = 0; band < schema::SIMHASH_BANDS; ++band) {
+        const int bits = 64 / schema::SIMHASH_BANDS + (band < 64 % schema::SIMHASH_BANDS ? 1 : 0);
+        const auto value = static_cast<unsigned>((hash >> shift) & ((1ULL << bits) - 1));
+        std::snprintf(buf, sizeof buf, "%d%03x", band, value);
+        out.push_back(std::string(schema::prefix::SIMHASH_BAND) + buf);
+        shift += bits;
+    }
+    return out;
+}
+
+std::string to_hex(std::uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+std::optional<std::uint64_t> from_hex(const std::string& s) {
+    if (s.size() != 16) return std::nullopt;
+    std::uint64_t v = 0;
+    for (char c : s) {
+        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return std::nullopt;
+        v = (v << 4) | static_cast<std::uint64_t>(d);
+    }
+    return v;
+}
+
+int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
+
+}  // namespace newshound::indexer

@@ -1,0 +1,103 @@
+// Near-duplicates: republished copies of one wire story with small edits share a cluster; different
+// stories on the same topic do not.
+#include "indexer/extract/fingerprint.h"
+#include "indexer/index_writer.h"
+#include "indexer/indexer.h"
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newshound;
+
+namespace {
+
+const std::string WIRE =
+    "Ukraine's grain exports through its Black Sea ports rose in September to the highest level since the "
+    "spring, according to port data published on Monday. Traders said insurance costs for ships using the "
+    "corridor had fallen after a month without attacks, and that buyers in Egypt, Spain and China had "
+    "increased their orders. The agriculture ministry said farmers had harvested more wheat than expected "
+    "despite a dry summer, although maize yields were lower in the south. Analysts warned that exports "
+    "could slow again in winter if storms or new attacks closed the ports for long periods.";
+
+schema::Article story(const std::string& id, const std::string& source, const std::string& title, std::string body) {
+    schema::Article a;
+    a.id = id;
+    a.source = source;
+    a.title = title;
+    a.body = std::move(body);
+    a.language = "en";
+    a.topics = {"Ukraine", "Agriculture"};
+    return a;
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("republished copies join one cluster; other stories on the topic stay apart", "[integration][near_duplicate]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    indexer::IndexStats stats;
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        idx.add(story("wire", "Northern Wire", "Grain exports rise", WIRE), "t");
+        // Copies: new headline, an edited word, a dropped sentence end, an added credit line, a typo fix.
+        idx.add(story("copy-1", "Harbour Gazette", "Ukraine grain exports hit spring high", WIRE), "t");
+        idx.add(story("copy-2", "Eastern Ledger", "Black Sea exports climb",
+                      replace(WIRE, "highest level since the spring", "highest level since April")), "t");
+        idx.add(story("copy-3", "Valley Courier", "Exports rise", WIRE + " (Reporting by the Northern Wire desk.)"), "t");
+        idx.add(story("copy-4", "Continental Daily", "Grain exports up",
+                      replace(WIRE, "although maize yields were lower in the south", "but maize yields fell in the south")),
+                "t");
+        idx.add(story("copy-5", "Harbour Gazette", "Exports up", replace(WIRE, "Egypt, Spain and China", "Egypt, China and Spain")),
+                "t");
+        // Different stories on the same topic and with much of the same vocabulary.
+        idx.add(story("other-1", "Northern Wire", "Drone strike damages grain terminal",
+                      "A drone strike on the port of Odesa damaged a grain terminal and two ships overnight, regional "
+                      "officials said. One worker was hurt and exports through the port were suspended for the day. "
+                      "Traders said insurance costs for ships in the Black Sea corridor could rise again after the "
+                      "attack, the first on the port for a month, and that some buyers had delayed their orders "
+                      "until the navy could say the route was safe."), "t");
+        idx.add(story("other-2", "Eastern Ledger", "Farmers count the cost of a dry summer",
+                      "Farmers in the south of Ukraine said the dry summer had cut maize yields by a fifth, while wheat "
+                      "did better than expected thanks to rain in the spring. The agriculture ministry said the "
+                      "harvest would still be enough for exports through the Black Sea ports, but warned that storage "
+                      "was short in some regions and that prices paid to farmers had fallen since the spring."), "t");
+        writer.commit();
+        stats = writer.stats();
+    }
+    Xapian::Database d(db.string());
+    auto cluster_of = [&](const std::string& id) {
+        auto p = d.postlist_begin(schema::id_term(id));
+        REQUIRE(p != d.postlist_end(schema::id_term(id)));
+        return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
+    };
+    const std::string wire = cluster_of("wire");
+    int joined = 0;
+    for (const char* id : {"copy-1", "copy-2", "copy-3", "copy-4", "copy-5"}) joined += cluster_of(id) == wire;
+    CHECK(joined >= 5 * 9 / 10);  // recall >= 0.9
+    CHECK(cluster_of("other-1") != wire);
+    CHECK(cluster_of("other-2") != wire);
+    CHECK(cluster_of("other-1") != cluster_of("other-2"));
+    CHECK(stats.near_duplicates == static_cast<size_t>(joined));
+    CHECK(d.get_termfreq(std::string(schema::prefix::CLUSTER) + wire) == static_cast<Xapian::doccount>(joined + 1));
+}
+
+TEST_CASE("SimHash: identical texts agree, short texts have none", "[near_duplicate]") {
+    schema::Analyzer a;
+    std::vector<schema::Token> t1, t2, shortt;
+    a.analyze(WIRE, "en", t1);
+    a.analyze(WIRE, "en", t2);
+    a.analyze("Too short to fingerprint.", "en", shortt);
+    REQUIRE(indexer::simhash(t1));
+    CHECK(*indexer::simhash(t1) == *indexer::simhash(t2));
+    CHECK_FALSE(indexer::simhash(shortt));
+    CHECK(indexer::from_hex(indexer::to_hex(0x0123456789abcdefULL)) == 0x0123456789abcdefULL);
+    CHECK_FALSE(indexer::from_hex("xyz"));
+}
