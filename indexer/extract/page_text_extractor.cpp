@@ -399,15 +399,15 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
             if (read_credit_line(l, a)) continue;
             if (is_prose(l, MIN_OPENING_PROSE_WORDS)) {
                 // A sentence right after the title, followed by furniture rather than more prose, is the
-                // standfirst; otherwise it opens the body.
+                // standfirst; otherwise (or without a title) it opens the body.
                 const bool next_is_prose = i + 1 < lines.size() && is_prose(lines[i + 1], MIN_OPENING_PROSE_WORDS);
-                if (a.summary.empty() && body.empty() && i == cursor && !next_is_prose) {
+                if (title_at && a.summary.empty() && body.empty() && i == cursor && !next_is_prose) {
                     a.summary = l.text;
                     continue;
                 }
                 mode = Mode::BODY;
             } else {
-                if (a.summary.empty() && i == cursor && l.words >= MIN_SUMMARY_WORDS && !is_caption(l) &&
+                if (title_at && a.summary.empty() && i == cursor && l.words >= MIN_SUMMARY_WORDS && !is_caption(l) &&
                     !is_link_list(l) && !is_furniture(l))
                     a.summary = l.text;
                 continue;

@@ -99,19 +99,24 @@ bool is_skipped(GumboTag t) {
     }
 }
 
-void text_of(const GumboNode* n, std::string& out) {
+// Element nesting deeper than this is not followed: no real page nests so deep, and recursion over a
+// hostile page must not exhaust the stack.
+constexpr int MAX_DOM_DEPTH = 512;
+
+void text_of(const GumboNode* n, std::string& out, int depth = 0) {
+    if (depth > MAX_DOM_DEPTH) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
         out += n->v.text.text;
         return;
     }
     if (n->type != GUMBO_NODE_ELEMENT) return;
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) text_of(static_cast<const GumboNode*>(kids.data[i]), out);
+    for (unsigned i = 0; i < kids.length; ++i) text_of(static_cast<const GumboNode*>(kids.data[i]), out, depth + 1);
 }
 
 // One pass over the tree: metadata into `meta`, visible text into `lines` (a line per block element).
 void walk(const GumboNode* n, PageMeta& meta, std::string& lines, int depth) {
-    if (depth > 512) return;  // pathological nesting: gumbo caps it too, but recursion must be bounded here
+    if (depth > MAX_DOM_DEPTH) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
         std::string t = n->v.text.text;
         std::replace(t.begin(), t.end(), '\n', ' ');

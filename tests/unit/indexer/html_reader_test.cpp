@@ -55,6 +55,15 @@ TEST_CASE("html: truncated markup still gives what it has; empty markup is a ski
     CHECK(std::holds_alternative<indexer::SkipReason>(empty));
 }
 
+TEST_CASE("html: hostile nesting is cut off instead of overflowing the stack", "[html]") {
+    std::string page = "<html><body><p>A normal paragraph of text that is still read from this page.</p><h1>";
+    for (int i = 0; i < 20000; ++i) page += "<span>";
+    page += "deep</h1></body></html>";
+    auto r = indexer::read_html(page, "deep.html");
+    REQUIRE(std::holds_alternative<schema::Article>(r));
+    CHECK(std::get<schema::Article>(r).body == "A normal paragraph of text that is still read from this page.");
+}
+
 TEST_CASE("input formats are sniffed from content", "[html]") {
     using indexer::InputFormat;
     using indexer::sniff_format;
