@@ -76,6 +76,15 @@ void Indexer::skip(const std::string& origin, const std::string& reason) {
 }
 
 void Indexer::add(ReadResult&& result, const std::string& origin) {
+    // Long runs say how far they are, at most every PROGRESS_INTERVAL.
+    constexpr auto PROGRESS_INTERVAL = std::chrono::seconds(10);
+    ++seen_;
+    if (const auto now = std::chrono::steady_clock::now(); now - last_progress_ >= PROGRESS_INTERVAL) {
+        const auto& s = writer_.stats();
+        spdlog::info("progress: {} read, {} added, {} updated, {} unchanged, {} skipped (at {})", seen_, s.added, s.updated,
+                     s.unchanged, s.skipped, origin);
+        last_progress_ = now;
+    }
     if (auto* s = std::get_if<SkipReason>(&result)) {
         skip(s->origin.empty() ? origin : s->origin, s->reason);
         return;

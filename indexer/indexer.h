@@ -7,6 +7,7 @@
 #include "indexer/readers/read_result.h"
 #include "schema/analyzer.h"
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -53,6 +54,8 @@ private:
     schema::Analyzer analyzer_;
     DocumentBuilder builder_;
     InputFormat format_;
+    size_t seen_ = 0;
+    std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace newshound::indexer

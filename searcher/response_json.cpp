@@ -35,7 +35,9 @@ nlohmann::json to_json(const SearchResponse& r) {
                         {"topics", h.topics},
                         {"snippet", plain(h.snippet)},
                         {"snippet_html", to_html(h.snippet)},
-                        {"score", h.score}});
+                        {"score", h.score},
+                        {"cluster", h.cluster},
+                        {"similar", h.similar}});
     }
     return {{"query", r.request.query},
             {"total", r.total},

@@ -21,6 +21,7 @@ struct SearchRequest {
     static constexpr const char* PAGE_SIZE_PARAM = "page_size";
     static constexpr const char* LANGUAGE_PARAM = "lang";
     static constexpr const char* QUERY_LANGUAGE_PARAM = "query_lang";
+    static constexpr const char* CLUSTER_PARAM = "cluster";
 
     /// A query longer than this is refused: nobody types it, and parsing cost grows with it.
     static constexpr size_t MAX_QUERY_BYTES = 1024;
@@ -37,6 +38,7 @@ struct SearchRequest {
     std::string from;                  ///< "YYYY-MM-DD" inclusive, or empty
     std::string to;                    ///< "YYYY-MM-DD" inclusive, or empty
     std::string query_language;        ///< ISO 639-1 of the query words; empty = detect
+    std::string cluster;               ///< show every article of this duplicate cluster (no collapsing)
     SortOrder sort = SortOrder::RELEVANCE;
     int page = 1;                      ///< 1-based
     int page_size = DEFAULT_PAGE_SIZE;

@@ -22,6 +22,8 @@ struct Hit {
     std::vector<std::string> topics;
     Highlighted snippet;
     double score = 0;  ///< BM25 weight (0 for date-sorted browsing)
+    std::string cluster;          ///< duplicate cluster id
+    Xapian::doccount similar = 0;  ///< other matching articles of the cluster collapsed into this hit
 };
 
 struct SearchResponse {

@@ -112,8 +112,12 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     if (!filters.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 
+    // One hit per duplicate cluster, unless the reader asked to see a cluster's members.
+    if (!request.cluster.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(std::string(prefix::CLUSTER) + request.cluster));
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
+    if (request.cluster.empty()) enquire.set_collapse_key(slot(Slot::CLUSTER));
     // With no words to rank by, the newest stories first is the only useful order.
     const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
     if (by_date) enquire.set_sort_by_value_then_relevance(slot(Slot::PUBLISHED), true);
@@ -142,6 +146,8 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
         Hit hit;
         hit.rank = static_cast<int>(it.get_rank()) + 1;
         hit.score = parsed.has_positive ? it.get_weight() : 0.0;
+        hit.similar = it.get_collapse_count();
+        hit.cluster = it.get_collapse_key();
         const auto article = decode_stored_record(it.get_document().get_data());
         if (!article) {
             hit.title = "(unreadable stored record)";

@@ -110,7 +110,7 @@ std::string facet_list(const char* heading, const std::vector<searcher::FacetCou
     return h + "</ul></section>\n";
 }
 
-std::string hit_html(const searcher::Hit& hit) {
+std::string hit_html(const searcher::Hit& hit, const searcher::SearchRequest& request) {
     // lang + dir=auto: the browser picks fonts for the script and lays right-to-left text out right to left.
     const std::string lang_attr = hit.language.empty() ? "" : " lang=\"" + html_escape(hit.language) + "\"";
     std::string h = "<article class=\"hit\"><h3" + lang_attr + " dir=\"auto\"><a href=\"/article/" +
@@ -122,6 +122,12 @@ std::string hit_html(const searcher::Hit& hit) {
     if (!hit.language.empty()) h += "<span class=\"lang\">" + html_escape(hit.language) + "</span> ";
     if (!hit.url.empty() && (hit.url.rfind("http://", 0) == 0 || hit.url.rfind("https://", 0) == 0))
         h += "<a class=\"original\" rel=\"noopener noreferrer\" href=\"" + html_escape(hit.url) + "\">original</a>";
+    if (hit.similar > 0) {
+        searcher::SearchRequest cluster_request = request;
+        cluster_request.cluster = hit.cluster;
+        h += " <a class=\"similar\" href=\"" + html_escape(search_url(cluster_request)) + "\">" + std::to_string(hit.similar) +
+             (hit.similar == 1 ? " similar story" : " similar stories") + "</a>";
+    }
     h += "</p><p class=\"snippet\"" + lang_attr + " dir=\"auto\">" + searcher::to_html(hit.snippet) + "</p></article>\n";
     return h;
 }
@@ -176,6 +182,7 @@ std::string search_url(const SearchRequest& r, int page) {
     if (r.sort != searcher::SortOrder::RELEVANCE) add(SearchRequest::SORT_PARAM, searcher::to_string(r.sort));
     for (const auto& l : r.languages) add(SearchRequest::LANGUAGE_PARAM, l);
     if (!r.query_language.empty()) add(SearchRequest::QUERY_LANGUAGE_PARAM, r.query_language);
+    add(SearchRequest::CLUSTER_PARAM, r.cluster);
     if (r.page_size != SearchRequest::DEFAULT_PAGE_SIZE) add(SearchRequest::PAGE_SIZE_PARAM, std::to_string(r.page_size));
     if (page > 1) add(SearchRequest::PAGE_PARAM, std::to_string(page));
     return u.size() == 2 ? "/" : u;
@@ -194,7 +201,7 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
         h += "<p class=\"summary\">" + std::string(resp->total_exact ? "" : "about ") + std::to_string(resp->total) +
              (resp->total == 1 ? " article" : " articles") + " <span class=\"took\">(" + took + " ms)</span></p>\n";
         if (resp->hits.empty()) h += "<p class=\"empty\">No articles match. Try fewer words or remove a filter.</p>\n";
-        for (const auto& hit : resp->hits) h += hit_html(hit);
+        for (const auto& hit : resp->hits) h += hit_html(hit, r);
         h += pagination(r, *resp);
     }
     h += "</main><aside aria-label=\"Filters\">";

@@ -65,6 +65,7 @@ std::variant<SearchRequest, RequestError> request_from(const httplib::Request& r
     r.to = req.get_param_value(SearchRequest::TO_PARAM);
     r.languages = values(req, SearchRequest::LANGUAGE_PARAM);
     r.query_language = req.get_param_value(SearchRequest::QUERY_LANGUAGE_PARAM);
+    r.cluster = req.get_param_value(SearchRequest::CLUSTER_PARAM).substr(0, 64);
     const auto sort = searcher::parse_sort(req.get_param_value(SearchRequest::SORT_PARAM));
     if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance' or 'date'"};
     r.sort = *sort;

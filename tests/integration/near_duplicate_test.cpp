@@ -5,6 +5,7 @@
 #include "indexer/indexer.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "searcher/searcher.h"
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
@@ -87,6 +88,21 @@ TEST_CASE("republished copies join one cluster; other stories on the topic stay 
     CHECK(cluster_of("other-1") != cluster_of("other-2"));
     CHECK(stats.near_duplicates == static_cast<size_t>(joined));
     CHECK(d.get_termfreq(std::string(schema::prefix::CLUSTER) + wire) == static_cast<Xapian::doccount>(joined + 1));
+
+    // Search collapses the cluster to its best hit and counts the rest; the cluster filter expands it.
+    searcher::Searcher s(db.string());
+    searcher::SearchRequest r;
+    r.query = "grain exports insurance";
+    auto resp = std::get<searcher::SearchResponse>(s.search(r));
+    size_t wire_hits = 0;
+    for (const auto& h : resp.hits) {
+        if (h.cluster != wire) continue;
+        ++wire_hits;
+        CHECK(h.similar == static_cast<Xapian::doccount>(joined));
+    }
+    CHECK(wire_hits == 1);
+    r.cluster = wire;
+    CHECK(std::get<searcher::SearchResponse>(s.search(r)).hits.size() == static_cast<size_t>(joined + 1));
 }
 
 TEST_CASE("SimHash: identical texts agree, short texts have none", "[near_duplicate]") {

@@ -38,3 +38,19 @@ TEST_CASE("the search page escapes user input everywhere it appears", "[html_ren
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(html.find("&lt;topic&gt;") != std::string::npos);
 }
+
+TEST_CASE("a collapsed hit links to its similar stories", "[html_renderer]") {
+    searcher::SearchRequest r;
+    r.query = "grain";
+    searcher::SearchResponse resp;
+    resp.request = r;
+    searcher::Hit hit;
+    hit.id = "wire";
+    hit.title = "Grain exports rise";
+    hit.title_highlighted = {{"Grain exports rise", false}};
+    hit.cluster = "00ff";
+    hit.similar = 3;
+    resp.hits.push_back(hit);
+    const std::string html = web::render_search_page(r, resp, "");
+    CHECK(html.find("<a class=\"similar\" href=\"/?q=grain&amp;cluster=00ff\">3 similar stories</a>") != std::string::npos);
+}
