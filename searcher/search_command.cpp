@@ -22,6 +22,7 @@ void add_search_options(CLI::App& cmd, SearchConfig& c) {
     cmd.add_option("--page", c.page, "Result page, from 1")->capture_default_str();
     cmd.add_option("--page-size", c.page_size, "Hits per page")->capture_default_str();
     cmd.add_flag("--json", c.json, "Print the JSON API response instead of text");
+    cmd.add_flag("--all-copies", c.all_copies, "List every near-duplicate copy instead of one hit per story");
     cmd.allow_extras();
 }
 
@@ -40,6 +41,7 @@ std::optional<RequestError> run_search(const SearchConfig& c, std::ostream& out)
     req.query_language = c.query_language;
     req.page = c.page;
     req.page_size = c.page_size;
+    req.collapse = !c.all_copies;
     const auto sort = parse_sort(c.sort);
     if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance' or 'date', got '" + c.sort + "'"};
     req.sort = *sort;

@@ -27,6 +27,7 @@ struct SearchConfig {
     int page = 1;
     int page_size = SearchRequest::DEFAULT_PAGE_SIZE;
     bool json = false;
+    bool all_copies = false;
 };
 
 /// Query words that look like options ("-drone") are taken as query words too, so exclusions work

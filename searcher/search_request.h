@@ -22,6 +22,7 @@ struct SearchRequest {
     static constexpr const char* LANGUAGE_PARAM = "lang";
     static constexpr const char* QUERY_LANGUAGE_PARAM = "query_lang";
     static constexpr const char* CLUSTER_PARAM = "cluster";
+    static constexpr const char* COLLAPSE_PARAM = "collapse";
 
     /// A query longer than this is refused: nobody types it, and parsing cost grows with it.
     static constexpr size_t MAX_QUERY_BYTES = 1024;
@@ -39,6 +40,7 @@ struct SearchRequest {
     std::string to;                    ///< "YYYY-MM-DD" inclusive, or empty
     std::string query_language;        ///< ISO 639-1 of the query words; empty = detect
     std::string cluster;               ///< show every article of this duplicate cluster (no collapsing)
+    bool collapse = true;              ///< one hit per duplicate cluster; false lists every copy
     SortOrder sort = SortOrder::RELEVANCE;
     int page = 1;                      ///< 1-based
     int page_size = DEFAULT_PAGE_SIZE;

@@ -117,7 +117,7 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(std::string(prefix::CLUSTER) + request.cluster));
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    if (request.cluster.empty()) enquire.set_collapse_key(slot(Slot::CLUSTER));
+    if (request.cluster.empty() && request.collapse) enquire.set_collapse_key(slot(Slot::CLUSTER));
     // With no words to rank by, the newest stories first is the only useful order.
     const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
     if (by_date) enquire.set_sort_by_value_then_relevance(slot(Slot::PUBLISHED), true);
@@ -147,8 +147,9 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
         hit.rank = static_cast<int>(it.get_rank()) + 1;
         hit.score = parsed.has_positive ? it.get_weight() : 0.0;
         hit.similar = it.get_collapse_count();
-        hit.cluster = it.get_collapse_key();
-        const auto article = decode_stored_record(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        hit.cluster = doc.get_value(slot(Slot::CLUSTER));
+        const auto article = decode_stored_record(doc.get_data());
         if (!article) {
             hit.title = "(unreadable stored record)";
             resp.hits.push_back(std::move(hit));

@@ -183,6 +183,7 @@ std::string search_url(const SearchRequest& r, int page) {
     for (const auto& l : r.languages) add(SearchRequest::LANGUAGE_PARAM, l);
     if (!r.query_language.empty()) add(SearchRequest::QUERY_LANGUAGE_PARAM, r.query_language);
     add(SearchRequest::CLUSTER_PARAM, r.cluster);
+    if (!r.collapse) add(SearchRequest::COLLAPSE_PARAM, "0");
     if (r.page_size != SearchRequest::DEFAULT_PAGE_SIZE) add(SearchRequest::PAGE_SIZE_PARAM, std::to_string(r.page_size));
     if (page > 1) add(SearchRequest::PAGE_PARAM, std::to_string(page));
     return u.size() == 2 ? "/" : u;

@@ -66,6 +66,10 @@ std::variant<SearchRequest, RequestError> request_from(const httplib::Request& r
     r.languages = values(req, SearchRequest::LANGUAGE_PARAM);
     r.query_language = req.get_param_value(SearchRequest::QUERY_LANGUAGE_PARAM);
     r.cluster = req.get_param_value(SearchRequest::CLUSTER_PARAM).substr(0, 64);
+    if (const auto c = req.get_param_value(SearchRequest::COLLAPSE_PARAM); !c.empty()) {
+        if (c != "0" && c != "1") return RequestError{SearchRequest::COLLAPSE_PARAM, "expected 0 or 1"};
+        r.collapse = c == "1";
+    }
     const auto sort = searcher::parse_sort(req.get_param_value(SearchRequest::SORT_PARAM));
     if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance' or 'date'"};
     r.sort = *sort;

@@ -14,6 +14,7 @@ namespace {
 // Word pairs: single words make unrelated stories on one topic look alike, triples make every edit
 // count three times; pairs separate the two best (see NEAR_DUPLICATE_MAX_BITS).
 constexpr size_t SHINGLE_WORDS = 2;
+constexpr int FIGURE_WEIGHT = 4;
 
 // FNV-1a spreads similar strings poorly across high bits; a final mix (SplitMix64) fixes that.
 std::uint64_t mix(std::uint64_t z) {
@@ -30,7 +31,13 @@ std::optional<std::uint64_t> simhash(const std::vector<schema::Token>& tokens) {
         std::uint64_t h = 0xcbf29ce484222325ULL;
         for (size_t k = 0; k < SHINGLE_WORDS; ++k) h = schema::fnv1a64(tokens[i + k].stem, h ^ 0x1f);
         h = mix(h);
-        for (int bit = 0; bit < 64; ++bit) votes[static_cast<size_t>(bit)] += (h >> bit) & 1 ? 1 : -1;
+        // Figures are the facts of templated reports ("gold fixed at 401.50 dlrs"): a shingle with a number
+        // votes more, so two reports that differ only in their figures are not taken for copies.
+        bool figure = false;
+        for (size_t k = 0; k < SHINGLE_WORDS; ++k)
+            figure = figure || tokens[i + k].stem.find_first_of("0123456789") != std::string::npos;
+        const int weight = figure ? FIGURE_WEIGHT : 1;
+        for (int bit = 0; bit < 64; ++bit) votes[static_cast<size_t>(bit)] += (h >> bit) & 1 ? weight : -weight;
     }
     std::uint64_t out = 0;
     for (int bit = 0; bit < 64; ++bit)
