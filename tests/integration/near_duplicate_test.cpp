@@ -40,7 +40,7 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 
 }  // namespace
 
-TEST_CASE("republished copies join one cluster; other stories on the topic stay apart", "[integration][near_duplicate]") {
+TEST_CASE("republished copies join one cluster and other stories on the topic stay apart", "[integration][near_duplicate]") {
     test::TempDir dir;
     const auto db = dir / "db";
     indexer::IndexStats stats;

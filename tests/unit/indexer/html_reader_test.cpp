@@ -17,7 +17,7 @@ schema::Article read(const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("html: JSON-LD NewsArticle fields win; nav, aside, footer and scripts never reach the body", "[html]") {
+TEST_CASE("html: JSON-LD NewsArticle fields win and nav, aside, footer and scripts never reach the body", "[html]") {
     const auto a = read("continental-jsonld.html");
     CHECK(a.title == "Baltic power link opens ahead of schedule");
     CHECK(a.source == "Continental Daily");
@@ -37,7 +37,7 @@ TEST_CASE("html: JSON-LD NewsArticle fields win; nav, aside, footer and scripts 
     }
 }
 
-TEST_CASE("html: a declared Latin-1 charset is converted; OpenGraph and keywords are read", "[html]") {
+TEST_CASE("html: a declared Latin-1 charset is converted and OpenGraph and keywords are read", "[html]") {
     const auto a = read("latin1-og.html");
     CHECK(a.title == "Caf\xC3\xA9s reopen in the old town' squares");
     CHECK(a.source == "Harbour Gazette");
@@ -48,7 +48,7 @@ TEST_CASE("html: a declared Latin-1 charset is converted; OpenGraph and keywords
     CHECK(indexer::declared_charset(test::read_file(test::fixture("html/latin1-og.html"))) == "iso-8859-1");
 }
 
-TEST_CASE("html: truncated markup still gives what it has; empty markup is a skip", "[html]") {
+TEST_CASE("html: truncated markup still gives what it has and empty markup is a skip", "[html]") {
     const auto a = read("truncated.html");
     CHECK(a.title == "Truncated page about harbour dredging works");
     auto empty = indexer::read_html("<html><body><nav>Home</nav></body></html>", "empty.html");
