@@ -33,9 +33,9 @@ IndexStats run_index(const IndexConfig& config) {
     writer.commit();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const IndexStats& s = writer.stats();
-    spdlog::info("indexed into {}: {} added, {} updated, {} unchanged, {} skipped; {} documents in the index; "
+    spdlog::info("indexed into {}: {} read, {} added, {} updated, {} unchanged, {} skipped; {} documents in the index; "
                  "{} near-duplicates; {:.2f} s",
-                 config.db, s.added, s.updated, s.unchanged, s.skipped, writer.doc_count(), s.near_duplicates, seconds);
+                 config.db, s.read, s.added, s.updated, s.unchanged, s.skipped, writer.doc_count(), s.near_duplicates, seconds);
     for (const auto& [reason, n] : s.skipped_by_reason) spdlog::info("  skipped {}: {}", n, reason);
     return s;
 }

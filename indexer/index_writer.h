@@ -15,6 +15,7 @@ public:
 
 /// What a run did. `skipped_by_reason` counts skips by reason text.
 struct IndexStats {
+    size_t read = 0;  ///< input items seen: articles and skips
     size_t added = 0;
     size_t updated = 0;
     size_t unchanged = 0;  ///< already indexed with the same stored record: not rewritten
@@ -47,6 +48,9 @@ public:
     /// Deletes every document indexed with `term` (an id or url term); returns how many there were.
     /// Throws IndexError on a write failure. The deletion is durable after the next commit().
     size_t remove(const std::string& term);
+
+    /// Counts an input item (article or skip) as read.
+    void count_read() { ++stats_.read; }
 
     /// Records a skipped input item in the stats (the caller logs it).
     void count_skip(const std::string& reason);

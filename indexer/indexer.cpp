@@ -70,25 +70,30 @@ void complete_article(schema::Article& a) {
     }
 }
 
+void Indexer::note_read(const std::string& origin) {
+    // Long runs say how far they are, at most every PROGRESS_INTERVAL.
+    constexpr auto PROGRESS_INTERVAL = std::chrono::seconds(10);
+    writer_.count_read();
+    if (const auto now = std::chrono::steady_clock::now(); now - last_progress_ >= PROGRESS_INTERVAL) {
+        const auto& s = writer_.stats();
+        spdlog::info("progress: {} read, {} added, {} updated, {} unchanged, {} skipped (at {})", s.read, s.added, s.updated,
+                     s.unchanged, s.skipped, origin);
+        last_progress_ = now;
+    }
+}
+
 void Indexer::skip(const std::string& origin, const std::string& reason) {
+    note_read(origin);
     spdlog::warn("skipped {}: {}", origin, reason);
     writer_.count_skip(reason);
 }
 
 void Indexer::add(ReadResult&& result, const std::string& origin) {
-    // Long runs say how far they are, at most every PROGRESS_INTERVAL.
-    constexpr auto PROGRESS_INTERVAL = std::chrono::seconds(10);
-    ++seen_;
-    if (const auto now = std::chrono::steady_clock::now(); now - last_progress_ >= PROGRESS_INTERVAL) {
-        const auto& s = writer_.stats();
-        spdlog::info("progress: {} read, {} added, {} updated, {} unchanged, {} skipped (at {})", seen_, s.added, s.updated,
-                     s.unchanged, s.skipped, origin);
-        last_progress_ = now;
-    }
     if (auto* s = std::get_if<SkipReason>(&result)) {
         skip(s->origin.empty() ? origin : s->origin, s->reason);
         return;
     }
+    note_read(origin);
     auto& article = std::get<schema::Article>(result);
     complete_article(article);
     writer_.upsert(schema::id_term(article.id), builder_.build(article));

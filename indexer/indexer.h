@@ -49,12 +49,12 @@ public:
 private:
     void add_file(const std::filesystem::path& path);
     void skip(const std::string& origin, const std::string& reason);
+    void note_read(const std::string& origin);
 
     IndexWriter& writer_;
     schema::Analyzer analyzer_;
     DocumentBuilder builder_;
     InputFormat format_;
-    size_t seen_ = 0;
     std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
 };
 

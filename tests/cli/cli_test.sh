@@ -21,7 +21,7 @@ grep -q "skipped .*broken.jsonl:2: not valid JSON" "$tmp/log" || fail "no logged
 cp "$src/tests/fixtures/html/continental-jsonld.html" "$tmp/page-without-extension"
 "$bin" index --db "$tmp/html" "$src/tests/fixtures/html" "$tmp/page-without-extension" 2>"$tmp/log" \
   || fail "index of HTML pages exited $?: $(cat "$tmp/log")"
-grep -q "3 added, 0 updated, 1 unchanged, 0 skipped" "$tmp/log" || fail "HTML index: $(tail -1 "$tmp/log")"
+grep -q "4 read, 3 added, 0 updated, 1 unchanged, 0 skipped" "$tmp/log" || fail "HTML index: $(tail -1 "$tmp/log")"
 "$bin" search --db "$tmp/html" --json baltic cable | python3 -c '
 import json, sys
 j = json.load(sys.stdin)

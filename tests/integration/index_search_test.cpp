@@ -172,6 +172,7 @@ TEST_CASE("broken inputs are skipped with reasons and the rest is indexed", "[in
     test::TempDir dir;
     const auto db = dir / "db";
     auto stats = index_paths(db, {test::fixture("broken"), test::fixture("articles.jsonl"), dir / "does-not-exist.jsonl"});
+    CHECK(stats.read == 17);   // eleven articles and six skips
     CHECK(stats.added == 11);  // the lighthouse story + ten fixtures
     CHECK(stats.skipped == 6);  // four bad lines, one binary page, one missing path
     CHECK(stats.skipped_by_reason.count("not valid JSON") == 1);
