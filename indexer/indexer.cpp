@@ -109,6 +109,9 @@ void Indexer::add_file(const fs::path& path) {
         in.read(head.data(), static_cast<std::streamsize>(head.size()));
         head.resize(static_cast<size_t>(in.gcount()));
         format = sniff_format(head);
+        // Plain text is the sniffer's fallback, not evidence: a file named .jsonl/.html/.rss whose start
+        // looks like text (a bad first line, a comment) is still read as what its name says.
+        if (format == InputFormat::PAGE_TEXT && format_of(path) != InputFormat::UNSUPPORTED) format = format_of(path);
         in.clear();
         in.seekg(0);
     }

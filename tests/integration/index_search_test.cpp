@@ -8,6 +8,7 @@
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 using namespace newshound;
 using searcher::SearchRequest;
@@ -291,4 +292,17 @@ TEST_CASE("an index written with another layout version is rewritten, not skippe
     CHECK(third.unchanged == 10);
     CHECK(Xapian::Database(db.string()).get_metadata(std::string(schema::LAYOUT_VERSION_KEY)) ==
           std::to_string(schema::LAYOUT_VERSION));
+}
+
+TEST_CASE("a .jsonl file whose first line is not an object is still read as JSONL", "[integration]") {
+    test::TempDir dir;
+    const auto input = dir / "export.jsonl";
+    {
+        std::ofstream out(input);
+        out << "[" << std::string(100000, '[') << std::string(100000, ']') << "]\n";
+        out << R"({"id":"ok-1","title":"Lighthouse keeper retires","body":"The keeper retired on Friday."})" << "\n";
+    }
+    const auto stats = index_paths(dir / "db", {input});
+    CHECK(stats.added == 1);
+    CHECK(stats.skipped_by_reason.count("expected a JSON object") == 1);
 }
