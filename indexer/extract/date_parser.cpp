@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <regex>
 #include <string>
 
@@ -21,13 +22,14 @@ struct Zone {
 constexpr std::array ZONES = {
     Zone{"UTC", 0},     Zone{"GMT", 0},     Zone{"Z", 0},        Zone{"WET", 0},     Zone{"BST", 60},
     Zone{"CET", 60},    Zone{"MEZ", 60},    Zone{"CEST", 120},   Zone{"MESZ", 120},  Zone{"EET", 120},
-    Zone{"EEST", 180},  Zone{"MSK", 180},   Zone{"AST", 180},    Zone{"GST", 240},   Zone{"PKT", 300},
+    Zone{"EEST", 180},  Zone{"MSK", 180},   Zone{"AST", 180},    Zone{"GST", 240},
     Zone{"IST", 330},   Zone{"NPT", 345},   Zone{"BDT", 360},    Zone{"ICT", 420},   Zone{"WIB", 420},
     Zone{"HKT", 480},   Zone{"SGT", 480},   Zone{"PHT", 480},    Zone{"AWST", 480},  Zone{"JST", 540},
     Zone{"KST", 540},   Zone{"ACST", 570},  Zone{"AEST", 600},   Zone{"AEDT", 660},  Zone{"NZST", 720},
     Zone{"NZDT", 780},  Zone{"EST", -300},  Zone{"EDT", -240},   Zone{"CST", -360},  Zone{"CDT", -300},
     Zone{"MST", -420},  Zone{"MDT", -360},  Zone{"PST", -480},   Zone{"PDT", -420},  Zone{"AKST", -540},
-    Zone{"HST", -600},  Zone{"ET", -300},   Zone{"PT", -480},
+    Zone{"HST", -600},  Zone{"ET", -300},   Zone{"PT", -480},   Zone{"ART", -180},  Zone{"BRT", -180},
+    Zone{"TRT", 180},   Zone{"PKT", 300},
 };
 
 struct Month {
@@ -55,18 +57,48 @@ constexpr std::array MONTHS = {
     Month{"julho", 7},    Month{"setembro", 9}, Month{"outubro", 10}, Month{"dezembro", 12}, Month{"gennaio", 1},
     Month{"febbraio", 2}, Month{"aprile", 4},   Month{"maggio", 5},  Month{"giugno", 6},  Month{"luglio", 7},
     Month{"settembre", 9}, Month{"ottobre", 10}, Month{"dicembre", 12},
+    // Abbreviations pages print in those languages ("13 ago 2025", "28.jan.2025", "4 juil. 2025").
+    Month{"janv", 1},     Month{"févr", 2},     Month{"avr", 4},     Month{"juil", 7},    Month{"déc", 12},
+    Month{"ene", 1},      Month{"abr", 4},      Month{"ago", 8},     Month{"dic", 12},    Month{"fev", 2},
+    Month{"set", 9},      Month{"out", 10},     Month{"gen", 1},     Month{"mag", 5},     Month{"giu", 6},
+    Month{"lug", 7},      Month{"ott", 10},
+    // Dutch and Turkish (Turkish names starting with a non-ASCII capital are in NATIVE_MONTHS).
+    Month{"januari", 1},  Month{"februari", 2}, Month{"maart", 3},   Month{"mei", 5},     Month{"augustus", 8},
+    Month{"ocak", 1},     Month{"şubat", 2},    Month{"mart", 3},    Month{"nisan", 4},   Month{"mayıs", 5},
+    Month{"haziran", 6},  Month{"temmuz", 7},   Month{"ağustos", 8}, Month{"eylül", 9},   Month{"ekim", 10},
+    Month{"kasım", 11},   Month{"aralık", 12},
 };
 
-// Hindi month names (with and without nukta / anusvara spellings) → English, before the regexes run.
-constexpr std::pair<std::string_view, std::string_view> HINDI_MONTHS[] = {
+// Month names in non-Latin scripts (and Latin names starting with a non-ASCII capital) → English,
+// before the regexes run. Longest first where one name is a prefix of another ("марта" before "март").
+constexpr std::pair<std::string_view, std::string_view> NATIVE_MONTHS[] = {
+    // Hindi, with and without nukta / anusvara spellings.
     {"जनवरी", "January"},  {"फ़रवरी", "February"}, {"फरवरी", "February"}, {"मार्च", "March"},
     {"अप्रैल", "April"},   {"मई", "May"},          {"जून", "June"},       {"जुलाई", "July"},
     {"अगस्त", "August"},   {"सितंबर", "September"}, {"सितम्बर", "September"}, {"अक्टूबर", "October"},
     {"अक्तूबर", "October"}, {"नवंबर", "November"},  {"नवम्बर", "November"}, {"दिसंबर", "December"},
     {"दिसम्बर", "December"},
+    // Russian, genitive ("24 октября") and nominative.
+    {"января", "January"}, {"февраля", "February"}, {"марта", "March"},   {"апреля", "April"},
+    {"мая", "May"},        {"июня", "June"},        {"июля", "July"},     {"августа", "August"},
+    {"сентября", "September"}, {"октября", "October"}, {"ноября", "November"}, {"декабря", "December"},
+    {"январь", "January"}, {"февраль", "February"}, {"март", "March"},    {"апрель", "April"},
+    {"май", "May"},        {"июнь", "June"},        {"июль", "July"},     {"август", "August"},
+    {"сентябрь", "September"}, {"октябрь", "October"}, {"ноябрь", "November"}, {"декабрь", "December"},
+    // Arabic: the Egyptian / Gulf names and the Levantine ones.
+    {"يناير", "January"},  {"فبراير", "February"},  {"مارس", "March"},    {"أبريل", "April"},
+    {"إبريل", "April"},    {"مايو", "May"},         {"يونيو", "June"},    {"يونية", "June"},
+    {"يوليو", "July"},     {"يولية", "July"},       {"أغسطس", "August"},  {"سبتمبر", "September"},
+    {"أكتوبر", "October"}, {"نوفمبر", "November"},  {"ديسمبر", "December"},
+    {"كانون الثاني", "January"}, {"شباط", "February"}, {"آذار", "March"}, {"نيسان", "April"},
+    {"أيار", "May"},       {"حزيران", "June"},      {"تموز", "July"},     {"آب", "August"},
+    {"أيلول", "September"}, {"تشرين الأول", "October"}, {"تشرين الثاني", "November"},
+    {"كانون الأول", "December"},
+    // Turkish capitals outside ASCII.
+    {"Şubat", "February"},
 };
 
-// Devanagari (U+0966..) and Arabic-Indic (U+0660.., U+06F0..) digits → ASCII; Hindi month names → English.
+// Devanagari (U+0966..) and Arabic-Indic (U+0660.., U+06F0..) digits → ASCII; native month names → English.
 std::string to_ascii_digits_and_months(std::string_view in) {
     std::string out;
     out.reserve(in.size());
@@ -94,11 +126,11 @@ std::string to_ascii_digits_and_months(std::string_view in) {
             }
         }
         bool replaced = false;
-        if (c0 == 0xE0) {
-            for (const auto& [hindi, english] : HINDI_MONTHS) {
-                if (in.substr(i, hindi.size()) == hindi) {
+        if (c0 >= 0xC0) {  // the lead byte of a non-ASCII character
+            for (const auto& [native, english] : NATIVE_MONTHS) {
+                if (in.substr(i, native.size()) == native) {
                     out += english;
-                    i += hindi.size();
+                    i += native.size();
                     replaced = true;
                     break;
                 }
@@ -135,8 +167,9 @@ const std::regex& iso_re() {
     return re;
 }
 const std::regex& day_month_year_re() {
-    static const std::regex re("(?:^|[^0-9])(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:of\\s+|de\\s+)?(" + month_alternation() +
-                                   ")\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})",
+    // "27 August 2025", "27. August 2025", "27 de agosto de 2025", "13 Ago, 2025", "28.jan.2025".
+    static const std::regex re("(?:^|[^0-9])(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?[\\s.\\-]*(?:of\\s+|de\\s+)?(" +
+                                   month_alternation() + ")\\.?,?[\\s.\\-]+(?:de\\s+|del\\s+)?(\\d{4})",
                                std::regex::icase);
     return re;
 }
@@ -146,12 +179,29 @@ const std::regex& month_day_year_re() {
                                std::regex::icase);
     return re;
 }
-const std::regex& dotted_re() {
-    static const std::regex re(R"((?:^|[^0-9.])(\d{1,2})\.(\d{1,2})\.(\d{4}))");
+// Day first: "27.08.2025", "22/04/2025" (a first number above 12 with a second of at most 12 is read so;
+// "04/22/2025" is read month first).
+const std::regex& day_first_numeric_re() {
+    static const std::regex re(R"((?:^|[^0-9./])(\d{1,2})([./])(\d{1,2})\2(\d{4}))");
     return re;
 }
+// Year first: "2025/09/26", "2025.10.02", "2025年9月8日", "2025년 10월 2일".
+const std::regex& year_first_re() {
+    static const std::regex re(
+        "(?:^|[^0-9])(\\d{4})\\s*(?:/|\\.|\xE5\xB9\xB4|\xEB\x85\x84)\\s*(\\d{1,2})\\s*(?:/|\\.|\xE6\x9C\x88|\xEC\x9B\x94)\\s*(\\d{1,2})(?:\\s*(?:\xE6\x97\xA5|\xEC\x9D\xBC))?");
+    return re;
+}
+// A time: "10:57", "14.05", "14h05", "5時12分", "5时12分", optionally "PM", "p.m.".
+const char* const TIME_PATTERN =
+    "(\\d{1,2})(?:[:.hH]|\\s*\xE6\x99\x82\\s*|\\s*\xE6\x97\xB6\\s*|\\s*\xEC\x8B\x9C\\s*)(\\d{2})(?::(\\d{2}))?"
+    "(?:\\s*([AaPp])\\.?\\s*[Mm]\\.?(?![A-Za-z]))?";
 const std::regex& time_re() {
-    static const std::regex re(R"(^[^0-9]{0,12}?(\d{1,2})[:.hH](\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s*[Mm]\.?(?![A-Za-z]))?)");
+    static const std::regex re(std::string("^[^0-9]{0,12}?") + TIME_PATTERN);
+    return re;
+}
+// A time right before the date: "4:20 PM EDT, July 19, 2025", "09:27 15.12.2025".
+const std::regex& time_before_re() {
+    static const std::regex re(std::string(TIME_PATTERN) + "\\s*([A-Z]{2,5})?[\\s,|\\-]*$");
     return re;
 }
 const std::regex& zone_re() {
@@ -175,24 +225,42 @@ int parse_offset(const std::string& s) {
     return sign * (h * 60 + m);
 }
 
-// Reads "10:57 PM IST" (or nothing) from the text right after a date.
-void read_time_and_zone(const std::string& rest, int& hour, int& minute, int& second, int& offset,
-                        int default_offset) {
-    hour = minute = second = 0;
-    offset = default_offset;
-    std::smatch t;
-    if (!std::regex_search(rest, t, time_re())) return;
-    hour = std::stoi(t[1]);
-    minute = std::stoi(t[2]);
-    second = t[3].matched ? std::stoi(t[3]) : 0;
+struct ClockTime {
+    int hour = 0, minute = 0, second = 0;
+    std::optional<int> offset;  // set when the text names the zone
+};
+
+void read_clock(const std::smatch& t, ClockTime& c) {
+    c.hour = std::stoi(t[1]);
+    c.minute = std::stoi(t[2]);
+    c.second = t[3].matched ? std::stoi(t[3]) : 0;
     if (t[4].matched) {
         const bool pm = t[4].str()[0] == 'p' || t[4].str()[0] == 'P';
-        if (hour == 12) hour = 0;
-        if (pm) hour += 12;
+        if (c.hour == 12) c.hour = 0;
+        if (pm) c.hour += 12;
     }
-    const std::string after = rest.substr(static_cast<size_t>(t.position(0) + t.length(0)));
+}
+
+// Skips up to two words of a non-Latin script ("بتوقيت GST", "по московскому времени") before a zone.
+size_t skip_native_words(const std::string& s) {
+    size_t i = 0, words = 0;
+    while (words < 2) {
+        size_t j = i;
+        while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+        size_t k = j;
+        while (k < s.size() && static_cast<unsigned char>(s[k]) >= 0x80) ++k;
+        if (k == j || (k < s.size() && s[k] != ' ')) break;
+        i = k;
+        ++words;
+    }
+    return i;
+}
+
+// Reads "IST", "GMT+3", "+05:30" (or nothing) at the start of `after`.
+std::optional<int> read_zone(const std::string& after_time) {
+    const std::string after = after_time.substr(skip_native_words(after_time));
     std::smatch z;
-    if (!std::regex_search(after, z, zone_re())) return;
+    if (!std::regex_search(after, z, zone_re())) return std::nullopt;
     int off = 0;
     bool have = false;
     if (z[1].matched) {
@@ -205,34 +273,71 @@ void read_time_and_zone(const std::string& rest, int& hour, int& minute, int& se
         off = (have ? off : 0) + parse_offset(z[2].str());
         have = true;
     }
-    if (have) offset = off;
+    return have ? std::optional<int>(off) : std::nullopt;
 }
 
-}  // namespace
+// The time after a date ("| 10:57 PM IST") or, failing that, right before it ("4:20 PM EDT, ").
+ClockTime read_time_around(const std::string& before, const std::string& after) {
+    ClockTime c;
+    std::smatch t;
+    if (std::regex_search(after, t, time_re())) {
+        read_clock(t, c);
+        c.offset = read_zone(after.substr(static_cast<size_t>(t.position(0) + t.length(0))));
+        return c;
+    }
+    if (std::regex_search(before, t, time_before_re())) {
+        read_clock(t, c);
+        if (t[5].matched) c.offset = zone_offset_minutes(t[5].str());
+    }
+    return c;
+}
 
-std::optional<int> zone_offset_minutes(std::string_view abbreviation) {
-    for (const auto& z : ZONES)
-        if (z.name == abbreviation) return z.offset_minutes;
+// Relative times: a number and a unit with "ago" after it (or "vor", "il y a", "hace", "há" before it).
+struct RelativeUnit {
+    std::string_view word;  // lower case; matched as a prefix of the printed unit
+    std::int64_t seconds;
+};
+constexpr std::array RELATIVE_UNITS = {
+    RelativeUnit{"sec", 1},          RelativeUnit{"min", 60},       RelativeUnit{"hour", 3600},
+    RelativeUnit{"hr", 3600},        RelativeUnit{"day", 86400},    RelativeUnit{"week", 604800},
+    RelativeUnit{"sekunde", 1},      RelativeUnit{"stunde", 3600},  RelativeUnit{"tag", 86400},
+    RelativeUnit{"woche", 604800},   RelativeUnit{"heure", 3600},   RelativeUnit{"jour", 86400},
+    RelativeUnit{"semaine", 604800}, RelativeUnit{"hora", 3600},    RelativeUnit{"día", 86400},
+    RelativeUnit{"dia", 86400},      RelativeUnit{"semana", 604800}, RelativeUnit{"ora", 3600},
+    RelativeUnit{"ore", 3600},       RelativeUnit{"giorn", 86400},  RelativeUnit{"секунд", 1},
+    RelativeUnit{"минут", 60},       RelativeUnit{"час", 3600},     RelativeUnit{"день", 86400},
+    RelativeUnit{"дня", 86400},      RelativeUnit{"дней", 86400},   RelativeUnit{"недел", 604800},
+    RelativeUnit{"सेकंड", 1},         RelativeUnit{"मिनट", 60},       RelativeUnit{"घंट", 3600},
+    RelativeUnit{"दिन", 86400},       RelativeUnit{"秒", 1},           RelativeUnit{"分", 60},
+    RelativeUnit{"小时", 3600},       RelativeUnit{"小時", 3600},      RelativeUnit{"時間", 3600},
+    RelativeUnit{"天", 86400},        RelativeUnit{"日", 86400},       RelativeUnit{"saniye", 1},
+    RelativeUnit{"dakika", 60},      RelativeUnit{"saat", 3600},    RelativeUnit{"gün", 86400},
+};
+
+std::optional<std::int64_t> unit_seconds(std::string unit) {
+    for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Cyrillic capitals are rare in "3 часа назад"; ASCII case is what varies.
+    for (const auto& u : RELATIVE_UNITS)
+        if (unit.compare(0, u.word.size(), u.word) == 0) return u.seconds;
     return std::nullopt;
 }
 
 std::optional<schema::Timestamp> relative_date(const std::string& text, const schema::Timestamp& ref) {
-    static const std::regex ago(R"((\d{1,3})\s*(second|sec|minute|min|hour|hr|day|week)s?\s+ago)", std::regex::icase);
+    // "3 hours ago", "3 часа назад", "3 घंटे पहले", "3小时前", "3 saat önce", "3 ore fa";
+    // "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "há 3 horas".
+    static const std::regex after(
+        R"((\d{1,3})\s*([^\s\d]+)\s*(?:ago|назад|पहले|前|önce|fa)(?:$|[^A-Za-z]))", std::regex::icase);
+    static const std::regex before(R"((?:^|\s)(?:vor|il y a|hace|há)\s+(\d{1,3})\s*([^\s\d]+))", std::regex::icase);
     std::smatch m;
-    if (std::regex_search(text, m, ago)) {
-        const std::string unit = m[2].str();
-        const std::int64_t n = std::stoll(m[1]);
-        std::int64_t seconds = 1;
-        switch (std::tolower(static_cast<unsigned char>(unit[0]))) {
-        case 'm': seconds = 60; break;
-        case 'h': seconds = 3600; break;
-        case 'd': seconds = 86400; break;
-        case 'w': seconds = 7 * 86400; break;
-        default: break;
+    for (const auto* re : {&after, &before}) {
+        if (!std::regex_search(text, m, *re)) continue;
+        if (auto seconds = unit_seconds(m[2].str())) {
+            const std::int64_t n = std::stoll(m[1]);
+            return schema::Timestamp{ref.utc_seconds - n * *seconds, ref.offset_minutes};
         }
-        return schema::Timestamp{ref.utc_seconds - n * seconds, ref.offset_minutes};
     }
-    static const std::regex yesterday(R"(\byesterday\b)", std::regex::icase);
+    static const std::regex yesterday(R"(\b(?:yesterday|gestern|hier|ayer|ieri|ontem)\b|вчера|कल|昨天|昨日|dün)",
+                                      std::regex::icase);
     if (std::regex_search(text, yesterday)) {
         // The day before the reference, at midnight in the reference's offset: the time is unknown.
         const std::int64_t local = ref.utc_seconds + ref.offset_minutes * 60 - 86400;
@@ -242,9 +347,59 @@ std::optional<schema::Timestamp> relative_date(const std::string& text, const sc
     return std::nullopt;
 }
 
-std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, int default_offset_minutes,
+// Day of the week (0 = Sunday) of a civil date.
+int weekday(int y, int m, int d) {
+    const std::int64_t days = schema::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+    return static_cast<int>(((days % 7) + 7 + 4) % 7);  // 1970-01-01 was a Thursday
+}
+
+int last_sunday(int y, int m, int days_in_month) { return days_in_month - weekday(y, m, days_in_month); }
+
+}  // namespace
+
+int LocalZone::offset_at(int year, int month, int day, int hour) const {
+    if (!eu_summer_time) return standard_offset_minutes;
+    // EU summer time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+    // October; in local standard time the switch is at 01:00 + the standard offset.
+    const int switch_hour = 1 + standard_offset_minutes / 60;
+    const int march = last_sunday(year, 3, 31), october = last_sunday(year, 10, 31);
+    const bool after_start = month > 3 || (month == 3 && (day > march || (day == march && hour >= switch_hour)));
+    const bool before_end = month < 10 || (month == 10 && (day < october || (day == october && hour < switch_hour)));
+    return standard_offset_minutes + (after_start && before_end ? 60 : 0);
+}
+
+LocalZone local_zone_for_language(std::string_view language) {
+    struct Row {
+        std::string_view language;
+        int offset_minutes;
+        bool eu_summer_time;
+    };
+    // Only languages whose news mostly comes from one zone; the rest read zone-less times as UTC.
+    static constexpr Row ROWS[] = {
+        {"de", 60, true},   {"fr", 60, true},   {"it", 60, true},   {"nl", 60, true},  {"pl", 60, true},
+        {"cs", 60, true},   {"sk", 60, true},   {"hu", 60, true},   {"sv", 60, true},  {"da", 60, true},
+        {"nb", 60, true},   {"no", 60, true},   {"hr", 60, true},   {"sl", 60, true},  {"sr", 60, true},
+        {"el", 120, true},  {"ro", 120, true},  {"bg", 120, true},  {"fi", 120, true}, {"uk", 120, true},
+        {"lt", 120, true},  {"lv", 120, true},  {"et", 120, true},  {"ru", 180, false}, {"tr", 180, false},
+        {"hi", 330, false}, {"mr", 330, false}, {"ta", 330, false}, {"te", 330, false}, {"gu", 330, false},
+        {"kn", 330, false}, {"ml", 330, false}, {"ur", 300, false}, {"ne", 345, false}, {"th", 420, false},
+        {"vi", 420, false}, {"id", 420, false}, {"zh", 480, false}, {"ja", 540, false}, {"ko", 540, false},
+        {"fa", 210, false},
+    };
+    for (const auto& r : ROWS)
+        if (r.language == language) return LocalZone(r.offset_minutes, r.eu_summer_time);
+    return LocalZone();
+}
+
+std::optional<int> zone_offset_minutes(std::string_view abbreviation) {
+    for (const auto& z : ZONES)
+        if (z.name == abbreviation) return z.offset_minutes;
+    return std::nullopt;
+}
+
+std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, LocalZone zone,
                                                  std::optional<schema::Timestamp> reference) {
-    // A date line is short: bound the regex work. Native digits and Hindi month names become ASCII first.
+    // A date line is short: bound the regex work. Native digits and month names become ASCII first.
     const std::string text = to_ascii_digits_and_months(text_view.substr(0, 512));
     struct Found {
         size_t pos;
@@ -255,22 +410,22 @@ std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, int
     auto consider = [&](size_t pos, size_t end, int y, int m, int d) {
         if (!best || pos < best->pos) best = Found{pos, end, y, m, d};
     };
+    auto found_before = [&](size_t pos) {
+        std::smatch other;
+        for (const auto* re : {&day_month_year_re(), &month_day_year_re(), &day_first_numeric_re()})
+            if (std::regex_search(text, other, *re) && static_cast<size_t>(other.position(0)) < pos) return true;
+        return false;
+    };
 
     std::smatch m;
     if (std::regex_search(text, m, iso_re())) {
         const size_t pos = static_cast<size_t>(m.position(0));
-        if (auto ts = schema::parse_iso8601(m.str(0)); ts && m[4].matched) {
-            // A full ISO timestamp carries its own zone (or is UTC); take it whole if nothing is earlier.
-            bool earlier = false;
-            std::smatch other;
-            for (const auto* re : {&day_month_year_re(), &month_day_year_re(), &dotted_re()})
-                if (std::regex_search(text, other, *re) && static_cast<size_t>(other.position(0)) < pos) earlier = true;
-            if (!earlier) {
-                if (m[7].matched) return ts;
-                return schema::make_timestamp(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4]),
-                                              std::stoi(m[5]), m[6].matched ? std::stoi(m[6]) : 0,
-                                              default_offset_minutes);
-            }
+        if (auto ts = schema::parse_iso8601(m.str(0)); ts && m[4].matched && !found_before(pos)) {
+            // A full ISO timestamp carries its own zone (or is local); take it whole if nothing is earlier.
+            if (m[7].matched) return ts;
+            const int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]), h = std::stoi(m[4]);
+            return schema::make_timestamp(y, mo, d, h, std::stoi(m[5]), m[6].matched ? std::stoi(m[6]) : 0,
+                                          zone.offset_at(y, mo, d, h));
         }
         consider(pos, pos + 10, std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
     }
@@ -280,21 +435,26 @@ std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, int
     if (std::regex_search(text, m, month_day_year_re()))
         consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[3]),
                  month_number(m[1]), std::stoi(m[2]));
-    if (std::regex_search(text, m, dotted_re()))
-        consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[3]),
-                 std::stoi(m[2]), std::stoi(m[1]));
+    if (std::regex_search(text, m, day_first_numeric_re())) {
+        int d = std::stoi(m[1]), mo = std::stoi(m[3]);
+        if (m[2].str() == "/" && mo > 12 && d <= 12) std::swap(d, mo);
+        consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[4]),
+                 mo, d);
+    }
+    if (std::regex_search(text, m, year_first_re()))
+        consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[1]),
+                 std::stoi(m[2]), std::stoi(m[3]));
     if (!best) return reference ? relative_date(text, *reference) : std::nullopt;
 
-    int hour = 0, minute = 0, second = 0, offset = default_offset_minutes;
-    std::string rest = text.substr(best->end);
     // time_re skips up to a dozen non-digits ("|", ", ", " at ", " - ") between the date and the time.
-    read_time_and_zone(rest, hour, minute, second, offset, default_offset_minutes);
-    if (!schema::valid_civil_time(best->y, best->m, best->d, hour, minute, second)) {
-        // A bad time after a good date: keep the date.
+    ClockTime c = read_time_around(text.substr(0, best->pos), text.substr(best->end));
+    if (!schema::valid_civil_time(best->y, best->m, best->d, c.hour, c.minute, c.second)) {
+        // A bad time next to a good date: keep the date.
         if (!schema::valid_civil_time(best->y, best->m, best->d, 0, 0, 0)) return std::nullopt;
-        hour = minute = second = 0;
+        c = ClockTime{};
     }
-    return schema::make_timestamp(best->y, best->m, best->d, hour, minute, second, offset);
+    const int offset = c.offset ? *c.offset : zone.offset_at(best->y, best->m, best->d, c.hour);
+    return schema::make_timestamp(best->y, best->m, best->d, c.hour, c.minute, c.second, offset);
 }
 
 }  // namespace newshound::indexer

@@ -3,6 +3,7 @@
 #include "indexer/extract/page_text_extractor.h"
 
 #include "indexer/extract/date_parser.h"
+#include "schema/language.h"
 
 #include <algorithm>
 #include <array>
@@ -12,6 +13,9 @@
 #include <regex>
 #include <string>
 #include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace newshound::indexer {
 
@@ -30,39 +34,97 @@ constexpr int MIN_CONTINUING_PROSE_WORDS = 3;
 constexpr int MIN_UNTERMINATED_PROSE_WORDS = 15;
 // "TodayHappy OnamWishes": link texts pasted together without spaces. Two joins mark a link list.
 constexpr int MIN_GLUED_JOINS = 2;
+// Furniture is a short line; a cue word in a sentence longer than MAX_FURNITURE_SENTENCE_WORDS is prose.
+constexpr int MAX_FURNITURE_WORDS = 25;
+constexpr int MAX_FURNITURE_SENTENCE_WORDS = 10;
 // Block headers and furniture are short; a longer line with the same words is content.
 constexpr int MAX_HEADER_WORDS = 6;
-// A date line ("2 min read Last Updated : Aug 27 2025 | 10:57 PM IST") is short.
-constexpr int MAX_DATE_LINE_WORDS = 16;
+// A date line ("2 min read Last Updated : Aug 27 2025 | 10:57 PM IST") is short, even one that prints
+// both times ("Published: May 12, 2025 at 6:03 PM CDT | Updated: May 13, 2025 at 8:41 AM CDT").
+constexpr int MAX_DATE_LINE_WORDS = 24;
 // A menu line has at least this many items of at most this many words.
 constexpr int MIN_MENU_ITEMS = 3;
 constexpr size_t MAX_MENU_ITEM_WORDS = 3;
 // A title is looked for among this many non-blank lines from the top.
-constexpr size_t TITLE_SEARCH_LINES = 40;
+constexpr size_t TITLE_SEARCH_LINES = 60;
+// Title score: words count up to this many (a standfirst without a full stop is not a better headline for
+// being longer); a date or byline within TITLE_META_DISTANCE lines below adds TITLE_META_BONUS, a
+// breadcrumb that ends with the line adds TITLE_BREADCRUMB_BONUS. Ties go to the earlier line.
+constexpr int TITLE_SCORED_WORDS = 10;
+constexpr size_t TITLE_META_DISTANCE = 4;
+constexpr int TITLE_META_BONUS = 6;
+constexpr int TITLE_BREADCRUMB_BONUS = 10;
+// After a block of links the body resumes only at a paragraph followed by another, or at one this long:
+// a lone question or teaser between furniture is not the story.
+constexpr int MIN_LONE_RESUMING_WORDS = 25;
+// Lines of a tag list under a "Topics" header are this short; at most this many are taken.
+constexpr int MAX_TAG_WORDS = 4;
+constexpr size_t MAX_TAGS = 12;
+// Han and kana have no spaces between words: this many characters count as one word.
+constexpr int CJK_CHARS_PER_WORD = 2;
 
-// Headers of blocks that list other stories; the lines after them are links until a real paragraph.
-constexpr std::array<std::string_view, 31> BLOCK_HEADERS = {
-    "also read",       "read also",          "read more",         "related",           "related stories",
-    "related news",    "related articles",   "related content",   "more from this section", "more stories",
-    "more news",       "recommended",        "recommended stories", "trending",        "trending now",
-    "most read",       "most popular",       "popular",           "explore news",      "you may also like",
-    "also watch",      "watch",              "latest news",       "top stories",       "further reading",
-    "see also",        "more on this story", "lesen sie auch",    "mehr zum thema",    "à lire aussi",
-    "other stories",
+// Headers of blocks that list other stories, as line keys (lower case, punctuation as spaces); the lines
+// after them are links until a real paragraph. A line starting with one of them and a ':' or '|' is a
+// single teaser link ("Lire aussi | Budget 2026 : …").
+constexpr std::string_view BLOCK_HEADERS[] = {
+    // English
+    "also read", "read also", "read more", "read next", "related", "related stories", "related news",
+    "related articles", "related content", "related posts", "more from this section", "more stories",
+    "more news", "more local news", "recommended", "recommended stories", "trending", "trending now", "most read",
+    "most viewed", "most popular", "popular", "explore news", "you may also like", "also watch", "watch",
+    "latest news", "top stories", "further reading", "see also", "more on this story", "other stories",
+    "site index", "up next", "more to read", "don t miss",
+    // German, French, Spanish, Portuguese, Italian, Turkish, Dutch
+    "lesen sie auch", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren", "weitere artikel",
+    "meistgelesen", "à lire aussi", "lire aussi", "sur le même sujet", "les plus lus", "à voir aussi", "voir aussi",
+    "lee también", "te puede interesar", "más información", "más noticias", "lo más leído", "noticias relacionadas",
+    "seguí leyendo", "sigue leyendo", "últimas noticias", "leia também", "leia mais", "veja também", "mais lidas",
+    "leggi anche", "potrebbe interessarti", "i più letti", "ilgili haberler", "bunlar da ilginizi çekebilir",
+    "lees ook", "meest gelezen",
+    // Russian, Arabic, Hindi, Chinese, Japanese, Korean
+    "читайте также", "по теме", "ещё по теме", "еще по теме", "самое читаемое", "новости партнеров",
+    "новости партнёров", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "مواضيع ذات صلة", "الأكثر قراءة", "أخبار ذات صلة",
+    "यह भी पढ़ें", "ये भी पढ़ें", "संबंधित खबरें", "और पढ़ें", "相关新闻", "相关阅读", "延伸阅读", "推荐阅读",
+    "热门推荐", "相關新聞", "関連記事", "関連ニュース", "あわせて読みたい", "アクセスランキング", "관련기사",
+    "많이 본 뉴스",
 };
 
-// Words marking site furniture (prompts, players, sharing) in a short line.
-constexpr std::array<std::string_view, 14> FURNITURE_CUES = {
-    "listen to this article", "telegram channel", "whatsapp channel", "subscribe", "newsletter",
-    "follow us",              "sign up",          "advertisement",    "share this", "download the app",
-    "click here",             "notification",     "log in",           "min read",
+// Words marking site furniture (prompts, players, sharing, footer links) in a short line; matched at the
+// start of a word of the line key, so "newsletter" covers "newsletters" and "teilen" misses "mitteilen".
+constexpr std::string_view FURNITURE_CUES[] = {
+    "listen to this article", "telegram channel", "whatsapp channel", "subscribe", "newsletter", "follow us",
+    "sign up", "sign in", "advertisement", "share this", "share on", "download the app", "click here",
+    "notification", "log in", "min read", "minute read", "skip to", "cookie", "privacy", "terms of",
+    "contact us", "reuse this content", "purchase licensing", "comments", "print this",
+    "artikel anhören", "lesezeit", "teilen", "abonnieren", "anzeige", "werbung", "impressum", "datenschutz",
+    "temps de lecture", "partager", "abonnez vous", "s abonner", "publicité", "mentions légales",
+    "tiempo de lectura", "compartir", "suscríbete", "publicidad", "compartilh", "assine", "condividi",
+    "abbonati", "paylaş", "поделиться", "подписаться", "реклама", "شارك", "اشترك", "إعلان", "تابعونا",
+    "शेयर करें", "सब्सक्राइब", "विज्ञापन", "स्किप", "分享到", "关注我们", "广告", "シェア", "広告", "공유",
 };
 
-constexpr std::array<std::string_view, 7> PUBLISHED_CUES = {
-    "published", "posted", "first published", "ver\xC3\xB6" "ffentlicht", "publi\xC3\xA9", "publicado", "pubblicato",
+// Phrases that mark a line as boilerplate at any length: disclaimers and notices no story sentence uses.
+constexpr std::string_view DISCLAIMER_CUES[] = {
+    "syndicated feed", "contributed to this report", "contributed reporting", "trust principles",
+    "quotes delayed", "all rights reserved", "may not be published broadcast", "our standards",
+    "todos los derechos reservados", "tous droits réservés", "alle rechte vorbehalten", "все права защищены",
+    "جميع الحقوق محفوظة",
 };
-constexpr std::array<std::string_view, 6> UPDATED_CUES = {
-    "updated", "modified", "aktualisiert", "mis \xC3\xA0 jour", "actualizado", "aggiornato",
+
+// Headers of a tag list printed one tag per line ("Topics :", "Related topics", "Archivado en").
+constexpr std::string_view TAG_HEADERS[] = {
+    "topics", "tags", "keywords", "related topics", "suggested topics", "explore more on these topics",
+    "filed under", "themen", "schlagwörter", "schlagworte", "mots clés", "sujets", "archivado en", "temas",
+    "etiquetas", "tags relacionados", "argomenti", "etiketler", "теги", "темы", "الوسوم", "टैग", "标签", "タグ",
+};
+
+constexpr std::string_view PUBLISHED_CUES[] = {
+    "published", "posted", "first published", "veröffentlicht", "publié", "publicado", "pubblicato", "publicerad",
+    "gepubliceerd", "yayınlanma", "опубликовано", "نشر", "प्रकाशित", "发布", "発行", "입력",
+};
+constexpr std::string_view UPDATED_CUES[] = {
+    "updated", "modified", "last modified", "aktualisiert", "stand", "mis à jour", "modifié", "actualizado",
+    "atualizado", "aggiornato", "güncelleme", "güncellendi", "обновлено", "تحديث", "अपडेटेड", "更新", "수정",
 };
 
 constexpr std::array<std::string_view, 21> AGENCIES = {
@@ -76,7 +138,8 @@ struct Line {
     bool ends_sentence = false;
     bool inner_sentence_break = false;
     int glued_joins = 0;
-    std::string key;  // ASCII lower-cased, punctuation as single spaces, for cue matching
+    bool blank_before = false;  // a blank line separates it from the line before
+    std::string key;  // lower-cased, punctuation as single spaces, for cue matching
 };
 
 std::vector<std::string> split_words(std::string_view s);
@@ -133,54 +196,137 @@ bool ends_like_sentence(std::string_view s) {
     return false;
 }
 
+bool is_cjk(UChar32 c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3040 && c <= 0x30FF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+// Sentence endings that may stand inside a line of Chinese or Japanese ("。" then more text).
+bool is_cjk_sentence_end(UChar32 c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }
+
 Line make_line(std::string_view raw) {
     Line l;
     l.text = std::string(trim(raw));
-    bool in_word = false;
-    for (size_t i = 0; i < l.text.size(); ++i) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(l.text).toLower();
+    // Words: space-separated tokens; a token of Han or kana counts one word per CJK_CHARS_PER_WORD characters.
+    int cjk_in_token = 0;
+    bool in_token = false;
+    auto end_token = [&] {
+        if (in_token) l.words += cjk_in_token > 0 ? std::max(1, (cjk_in_token + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD) : 1;
+        in_token = false;
+        cjk_in_token = 0;
+    };
+    std::string key;
+    for (int32_t i = 0; i < u.length();) {
+        const UChar32 c = u.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isUWhiteSpace(c)) {
+            end_token();
+        } else {
+            in_token = true;
+            if (is_cjk(c)) ++cjk_in_token;
+            if (is_cjk_sentence_end(c) && i < u.length()) l.inner_sentence_break = true;
+        }
+        // The key keeps letters, digits and combining marks (Devanagari matras, Arabic vowel signs).
+        const int8_t type = u_charType(c);
+        if (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK) {
+            icu::UnicodeString one(c);
+            one.toUTF8String(key);
+        } else if (!key.empty() && key.back() != ' ') {
+            key += ' ';
+        }
+    }
+    end_token();
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    l.key = std::move(key);
+    for (size_t i = 1; i < l.text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(l.text[i]);
-        const bool space = c == ' ' || c == '\t';
-        if (!space && !in_word) ++l.words;
-        in_word = !space;
-        if (i > 0 && std::islower(static_cast<unsigned char>(l.text[i - 1])) && std::isupper(c)) ++l.glued_joins;
+        if (std::islower(static_cast<unsigned char>(l.text[i - 1])) && std::isupper(c)) ++l.glued_joins;
         if ((c == '.' || c == '?' || c == '!') && i + 2 < l.text.size() && l.text[i + 1] == ' ' &&
             std::isupper(static_cast<unsigned char>(l.text[i + 2])))
             l.inner_sentence_break = true;
-        // Non-ASCII bytes are kept whole so cue words such as "publié" or "veröffentlicht" match.
-        if (std::isalnum(c) || c >= 0x80) l.key += static_cast<char>(std::tolower(c));
-        else if (!l.key.empty() && l.key.back() != ' ') l.key += ' ';
     }
-    while (!l.key.empty() && l.key.back() == ' ') l.key.pop_back();
     l.ends_sentence = ends_like_sentence(l.text);
     return l;
 }
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
-bool is_block_header(const Line& l) {
-    if (l.words == 0 || l.words > MAX_HEADER_WORDS) return false;
-    return std::find(BLOCK_HEADERS.begin(), BLOCK_HEADERS.end(), l.key) != BLOCK_HEADERS.end();
+// True if `cue` occurs in the line key at the start of a word (anywhere for scripts without spaces).
+bool has_cue(const std::string& key, std::string_view cue, bool whole_word = false) {
+    // Han and kana (UTF-8 lead bytes E3..E9) are written without spaces between words.
+    const auto lead = static_cast<unsigned char>(cue[0]);
+    const bool spaced = lead < 0xE3 || lead > 0xE9;
+    for (size_t at = key.find(cue); at != std::string::npos; at = key.find(cue, at + 1)) {
+        if (!spaced) return true;
+        const bool starts = at == 0 || key[at - 1] == ' ';
+        const size_t after = at + cue.size();
+        const bool ends = after == key.size() || key[after] == ' ';
+        if (starts && (!whole_word || ends)) return true;
+    }
+    return false;
 }
 
+template <size_t N>
+bool has_any_cue(const std::string& key, const std::string_view (&cues)[N], bool whole_word = false) {
+    return std::any_of(std::begin(cues), std::end(cues), [&](auto c) { return has_cue(key, c, whole_word); });
+}
+
+template <size_t N>
+bool key_is_one_of(const std::string& key, const std::string_view (&keys)[N]) {
+    return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
+}
+
+bool is_block_header(const Line& l) { return l.words > 0 && l.words <= MAX_HEADER_WORDS && key_is_one_of(l.key, BLOCK_HEADERS); }
+
+// "Also Read: Sensex jumps 600 points", "Lire aussi | Budget 2026 : …": one teaser link with its header.
+bool is_teaser_link(const Line& l) {
+    const size_t mark = l.text.find_first_of(":|");
+    if (mark == std::string::npos || mark > 40) return false;
+    const Line head = make_line(std::string_view(l.text).substr(0, mark));
+    return key_is_one_of(head.key, BLOCK_HEADERS);
+}
+
+bool is_tag_header(const Line& l) { return l.words <= MAX_HEADER_WORDS && key_is_one_of(l.key, TAG_HEADERS); }
+
 bool is_furniture(const Line& l) {
-    if (l.words > 25) return false;
-    return std::any_of(FURNITURE_CUES.begin(), FURNITURE_CUES.end(), [&](auto cue) { return contains(l.key, cue); });
+    if (has_any_cue(l.key, DISCLAIMER_CUES)) return true;
+    // A cue word in a real sentence ("Die Polizei erstattete Anzeige.") is prose; in a short one, a prompt.
+    if (l.words > MAX_FURNITURE_WORDS || (l.ends_sentence && l.words > MAX_FURNITURE_SENTENCE_WORDS)) return false;
+    return has_any_cue(l.key, FURNITURE_CUES);
 }
 
 bool is_caption(const Line& l) {
-    static const std::regex re(R"((^|[\s|(])(Photo|Photos|Image|Picture|Photograph|File photo|Credit|Foto|Bild)\s*:)",
-                               std::regex::icase);
+    static const std::regex re(
+        "(^|[\\s|(])(Photo|Photos|Image|Image source|Image caption|Picture|Photograph|File photo|Credit|Foto|Bild|"
+        "Фото|صورة|तस्वीर|इमेज स्रोत|इमेज कैप्शन|图片来源|写真)\\s*[:,：]"
+        "|\\((AP|AFP|Reuters) Photo|\\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+|\\[[^\\]]*/(AFP|Reuters|AP|EPA|Getty[^\\]]*)\\]$",
+        std::regex::icase);
     return std::regex_search(l.text, re);
 }
 
+// Sign-off and credit lines at the end of a story: "Reporting by …; Editing by …", "(With inputs from PTI)",
+// "Source: … and news agencies".
+bool is_credit_note(const Line& l) {
+    static const std::regex re(
+        "^\\(?(Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\\b|^\\(?With inputs from\\b|"
+        "^(Source|Sources|Quelle|Fuente|Fonte|Источник|المصدر|स्रोत|来源|出典)\\s*[:：]",
+        std::regex::icase);
+    return l.words <= 40 && std::regex_search(l.text, re);
+}
+
 bool is_copyright(const Line& l) {
-    return contains(l.text, "\xC2\xA9") || l.key.rfind("copyright", 0) == 0 || contains(l.key, "all rights reserved");
+    return contains(l.text, "\xC2\xA9") || contains(l.text, "\xE2\x93\x92") || l.key.rfind("copyright", 0) == 0 ||
+           has_cue(l.key, "all rights reserved") || has_cue(l.key, "riproduzione riservata") ||
+           has_cue(l.key, "todos os direitos") || has_cue(l.key, "版权所有") || has_cue(l.key, "著作権") ||
+           has_cue(l.key, "tüm hakları saklıdır");
 }
 
 bool is_link_list(const Line& l) { return l.glued_joins >= MIN_GLUED_JOINS; }
 
 bool is_breadcrumb(const Line& l) {
-    return contains(l.text, " / ") || contains(l.text, " > ") || contains(l.text, " \xC2\xBB ");
+    return contains(l.text, " / ") || contains(l.text, " > ") || contains(l.text, " >> ") || contains(l.text, " \xC2\xBB ") ||
+           contains(l.text, " \xE2\x80\xBA ");  // " › "
 }
 
 // "Markets | Economy | World": a menu of short items between separators.
@@ -204,15 +350,30 @@ const std::regex& tags_re() {
 enum class DateCue { NONE, PUBLISHED, UPDATED };
 
 DateCue date_cue(const Line& l) {
-    const bool published = std::any_of(PUBLISHED_CUES.begin(), PUBLISHED_CUES.end(), [&](auto c) { return contains(l.key, c); });
-    const bool updated = std::any_of(UPDATED_CUES.begin(), UPDATED_CUES.end(), [&](auto c) { return contains(l.key, c); });
+    const bool published = has_any_cue(l.key, PUBLISHED_CUES, true);
+    const bool updated = has_any_cue(l.key, UPDATED_CUES, true);
     // "Published 10:00, updated 12:00" is the publication line; "Last Updated" alone is the update.
     if (published) return DateCue::PUBLISHED;
     return updated ? DateCue::UPDATED : DateCue::NONE;
 }
 
+// The date after an update cue in a line that also has the publication date ("Published: … | Updated: …").
+std::optional<schema::Timestamp> update_in_publication_line(const Line& l, const LocalZone& zone) {
+    std::string lower = l.text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t at = std::string::npos;
+    for (auto cue : UPDATED_CUES)
+        for (size_t p = lower.find(cue); p != std::string::npos; p = lower.find(cue, p + 1))
+            if (p > 0 && !std::isalnum(static_cast<unsigned char>(lower[p - 1]))) {
+                at = std::min(at, p);
+                break;
+            }
+    if (at == std::string::npos) return std::nullopt;
+    return parse_news_date(std::string_view(l.text).substr(at), zone);
+}
+
 bool is_prose(const Line& l, int min_words) {
-    if (is_link_list(l) || is_caption(l) || is_furniture(l) || is_copyright(l)) return false;
+    if (is_link_list(l) || is_caption(l) || is_furniture(l) || is_copyright(l) || is_credit_note(l)) return false;
     if (l.ends_sentence) return l.words >= min_words;
     return l.words >= MIN_UNTERMINATED_PROSE_WORDS && l.inner_sentence_break;
 }
@@ -282,6 +443,9 @@ std::string source_from_copyright(const std::string& text) {
         R"(\s+(Private|Pvt|Ltd|Limited|Inc|LLC|GmbH|PLC|Corp|Corporation|Media|Group|All rights)\b.*$)",
         std::regex::icase);
     name = std::regex_replace(name, corporate, "");
+    // "Allgäuer Bote 2025", "Copyright Gazzetta del Nord": the year and the word are not the name.
+    static const std::regex year_or_word(R"(^\s*(?:copyright\s+)?|\s+(?:19|20)\d{2}\s*$)", std::regex::icase);
+    name = std::regex_replace(name, year_or_word, "");
     name = std::string(trim(name));
     const int words = static_cast<int>(split_words(name).size());
     return words >= 1 && words <= 5 ? name : std::string();
@@ -322,31 +486,68 @@ std::vector<std::string> split_topics(const std::string& list) {
 
 schema::Article extract_page_text(std::string_view text, std::optional<schema::Timestamp> saved_at) {
     std::vector<Line> lines;
+    bool blank = false;
     for (size_t start = 0; start <= text.size();) {
         size_t nl = text.find('\n', start);
         if (nl == std::string_view::npos) nl = text.size();
         Line l = make_line(text.substr(start, nl - start));
-        if (l.words > 0) lines.push_back(std::move(l));
+        if (l.words > 0) {
+            l.blank_before = blank;
+            lines.push_back(std::move(l));
+            blank = false;
+        } else {
+            blank = true;
+        }
         start = nl + 1;
     }
 
     schema::Article a;
+    // Times printed without a zone are local to where the page's language is mostly published.
+    std::string language = schema::detect_language(text);
+    if (language.empty()) language = schema::guess_language_by_script(text);
+    const LocalZone zone = local_zone_for_language(language);
+    auto is_date_line = [&](const Line& l) { return l.words <= MAX_DATE_LINE_WORDS && parse_news_date(l.text, zone, saved_at); };
 
-    // 1. Title: the first headline-shaped line near the top, preferring one a breadcrumb ends with.
-    std::optional<size_t> title_at;
-    const size_t title_window = std::min(lines.size(), TITLE_SEARCH_LINES);
-    auto headline_shaped = [&](const Line& l) {
-        return l.words >= MIN_TITLE_WORDS && l.words <= MAX_TITLE_WORDS && !ends_with(l.text, ".") &&
-               !is_breadcrumb(l) && !is_menu(l) && !is_link_list(l) && !is_caption(l) && !is_furniture(l) && !is_block_header(l) &&
-               !is_copyright(l) && !parse_news_date(l.text);
+    // 1. Title: the best headline-shaped line above where the body starts (the first paragraph followed by
+    //    another). Scored by length (capped), a date or byline just below, and a breadcrumb ending with it.
+    auto opens_body = [&](size_t i) {
+        return is_prose(lines[i], MIN_OPENING_PROSE_WORDS) &&
+               (lines[i].words >= MIN_UNTERMINATED_PROSE_WORDS ||
+                (i + 1 < lines.size() && is_prose(lines[i + 1], MIN_OPENING_PROSE_WORDS)));
     };
-    for (size_t i = 0; i < title_window && !title_at; ++i) {
+    size_t body_start = std::min(lines.size(), TITLE_SEARCH_LINES);
+    for (size_t i = 0; i < body_start; ++i)
+        if (opens_body(i)) {
+            body_start = i;
+            break;
+        }
+    auto headline_shaped = [&](const Line& l) {
+        return l.words >= MIN_TITLE_WORDS && l.words <= MAX_TITLE_WORDS && !ends_with(l.text, ".") && !is_breadcrumb(l) &&
+               !is_menu(l) && !is_link_list(l) && !is_caption(l) && !is_furniture(l) && !is_block_header(l) &&
+               !is_tag_header(l) && !is_copyright(l) && !is_credit_note(l) && !parse_news_date(l.text);
+    };
+    std::optional<size_t> title_at;
+    int best_score = 0;
+    for (size_t i = 0; i < body_start; ++i) {
         if (!headline_shaped(lines[i])) continue;
-        for (size_t j = 0; j < title_window; ++j)
-            if (j != i && is_breadcrumb(lines[j]) && ends_with(lines[j].text, lines[i].text)) title_at = i;
+        int score = std::min(lines[i].words, TITLE_SCORED_WORDS);
+        for (size_t j = i + 1; j < lines.size() && j <= i + TITLE_META_DISTANCE; ++j) {
+            schema::Article credit;
+            if (is_date_line(lines[j]) || read_credit_line(lines[j], credit)) {
+                score += TITLE_META_BONUS;
+                break;
+            }
+        }
+        for (size_t j = 0; j < body_start; ++j)
+            if (j != i && is_breadcrumb(lines[j]) && ends_with(lines[j].text, lines[i].text)) {
+                score += TITLE_BREADCRUMB_BONUS;
+                break;
+            }
+        if (score > best_score) {
+            best_score = score;
+            title_at = i;
+        }
     }
-    for (size_t i = 0; i < title_window && !title_at; ++i)
-        if (headline_shaped(lines[i])) title_at = i;
     size_t cursor = 0;
     if (title_at) {
         a.title = lines[*title_at].text;
@@ -364,11 +565,35 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
     for (const auto& l : lines)
         if (l.words <= 4 && !l.ends_sentence) ++short_line_counts[l.text];
 
+    // Some pages print the update time above the headline ("Stand: 09.03.2025 21:30 Uhr").
+    for (size_t i = 0; title_at && i < *title_at; ++i) {
+        const DateCue cue = date_cue(lines[i]);
+        if (cue == DateCue::NONE || !is_date_line(lines[i])) continue;
+        auto& slot = cue == DateCue::PUBLISHED ? cued_published : cued_updated;
+        if (!slot) slot = parse_news_date(lines[i].text, zone, saved_at);
+    }
+
     for (size_t i = cursor; i < lines.size(); ++i) {
         const Line& l = lines[i];
         std::smatch tags;
         if (std::regex_match(l.text, tags, tags_re())) {
             if (a.topics.empty()) a.topics = split_topics(tags[2].str());
+            if (mode != Mode::HEAD) mode = Mode::TRAILER;
+            continue;
+        }
+        if (is_tag_header(l)) {
+            // One tag per line under the header, up to a blank line or anything that is not a short tag.
+            std::vector<std::string> listed;
+            size_t j = i + 1;
+            for (; j < lines.size() && listed.size() < MAX_TAGS; ++j) {
+                const Line& t = lines[j];
+                if (t.blank_before || t.words > MAX_TAG_WORDS || t.ends_sentence || is_block_header(t) ||
+                    is_furniture(t) || is_copyright(t) || is_menu(t) || parse_news_date(t.text))
+                    break;
+                listed.push_back(t.text);
+            }
+            if (a.topics.empty()) a.topics = std::move(listed);
+            i = j - 1;
             if (mode != Mode::HEAD) mode = Mode::TRAILER;
             continue;
         }
@@ -383,10 +608,13 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
                                           ? l.words <= MAX_DATE_LINE_WORDS
                                           : cue != DateCue::NONE && !l.ends_sentence && l.words <= MAX_DATE_LINE_WORDS;
         if (may_be_date_line) {
-            if (auto ts = parse_news_date(l.text, 0, saved_at)) {
-                if (cue == DateCue::PUBLISHED && !cued_published) cued_published = ts;
+            if (auto ts = parse_news_date(l.text, zone, saved_at)) {
+                if (cue == DateCue::PUBLISHED && !cued_published) {
+                    cued_published = ts;
+                    if (!cued_updated) cued_updated = update_in_publication_line(l, zone);
+                }
                 if (cue == DateCue::UPDATED && !cued_updated) cued_updated = ts;
-                if (!first_date && mode == Mode::HEAD) first_date = ts;
+                if (cue != DateCue::UPDATED && !first_date && mode == Mode::HEAD) first_date = ts;
                 continue;
             }
         }
@@ -395,6 +623,7 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
             if (mode == Mode::BODY || mode == Mode::BLOCK) mode = Mode::BLOCK;
             continue;
         }
+        if (is_teaser_link(l)) continue;
         if (mode == Mode::HEAD) {
             if (read_credit_line(l, a)) continue;
             if (is_prose(l, MIN_OPENING_PROSE_WORDS)) {
@@ -414,7 +643,9 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
             }
         }
         if (mode == Mode::BLOCK) {
-            if (!is_prose(l, MIN_OPENING_PROSE_WORDS)) continue;
+            // The story resumes at a paragraph followed by another, or at a long one.
+            const bool next_is_prose = i + 1 < lines.size() && is_prose(lines[i + 1], MIN_CONTINUING_PROSE_WORDS);
+            if (!is_prose(l, MIN_OPENING_PROSE_WORDS) || (!next_is_prose && l.words < MIN_LONE_RESUMING_WORDS)) continue;
             mode = Mode::BODY;
         }
         if (is_prose(l, MIN_CONTINUING_PROSE_WORDS)) {
@@ -423,7 +654,7 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
         }
     }
     a.body = std::move(body);
-    a.published = cued_published ? cued_published : (cued_updated ? cued_updated : first_date);
+    a.published = cued_published ? cued_published : (first_date ? first_date : cued_updated);
     if (cued_updated && cued_updated != a.published) a.updated = cued_updated;
 
     // 3. Source: from the copyright line, else the short line the page repeats most (the masthead).

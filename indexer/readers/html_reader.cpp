@@ -69,6 +69,7 @@ struct PageMeta {
     std::map<std::string, std::string> meta;  // og:title, article:published_time, description, …
     std::vector<std::string> article_tags;
     std::vector<std::string> json_ld;
+    std::map<std::string, std::string> microdata;  // itemprop → content, datetime or text (first wins)
     std::string h1;
 };
 
@@ -99,6 +100,28 @@ bool is_skipped(GumboTag t) {
     }
 }
 
+// Class and id words of page furniture (as in readability-style boilerplate removal). An element so named
+// still gives its metadata (a <time> or itemprop inside), but none of its text reaches the article.
+bool is_furniture_element(const GumboNode* n) {
+    static const std::regex furniture(
+        R"((?:^|[\s_-])(comments?|share|sharing|social|newsletter|related|promo|advert|advertisement|ads?|banner|)"
+        R"(cookies?|subscribe|subscription|paywall|popup|sidebar|breadcrumbs?|outbrain|taboola|recommended|popular|)"
+        R"(most-read|ranking|disqus)(?:$|[\s_-]))",
+        std::regex::icase);
+    // Names that also say "content" are the article's own wrappers ("article-body has-comments").
+    static const std::regex content(R"(article|body|content|main|story|text|entry)", std::regex::icase);
+    const GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) return false;
+    bool furniture_named = false;
+    for (const char* name : {"class", "id"}) {
+        const char* v = attr(n, name);
+        if (!v) continue;
+        if (std::regex_search(v, content)) return false;
+        furniture_named = furniture_named || std::regex_search(v, furniture);
+    }
+    return furniture_named;
+}
+
 // Element nesting deeper than this is not followed: no real page nests so deep, and recursion over a
 // hostile page must not exhaust the stack.
 constexpr int MAX_DOM_DEPTH = 512;
@@ -115,8 +138,9 @@ void text_of(const GumboNode* n, std::string& out, int depth = 0) {
 }
 
 // One pass over the tree: metadata into `meta`, visible text into `lines` (a line per block element).
-void walk(const GumboNode* n, PageMeta& meta, std::string& lines, int depth) {
+void walk(const GumboNode* n, PageMeta& meta, std::string& lines, int depth, bool silent = false) {
     if (depth > MAX_DOM_DEPTH) return;
+    if (silent && n->type != GUMBO_NODE_ELEMENT) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
         std::string t = n->v.text.text;
         std::replace(t.begin(), t.end(), '\n', ' ');
@@ -167,12 +191,22 @@ void walk(const GumboNode* n, PageMeta& meta, std::string& lines, int depth) {
     default:
         break;
     }
+    if (const char* prop = attr(n, "itemprop"); prop && !meta.microdata.count(prop)) {
+        // Microdata: <span itemprop="datePublished" content="…">, <time itemprop=… datetime=…>, or the text.
+        std::string value;
+        if (const char* c = attr(n, "content")) value = c;
+        else if (const char* dt = attr(n, "datetime")) value = dt;
+        else if (std::string_view(prop) != "articleBody") text_of(n, value);
+        meta.microdata[prop] = trim_copy(value);
+    }
     if (is_skipped(tag)) return;
+    silent = silent || is_furniture_element(n);
     const bool block = is_block(tag);
-    if (block) lines += '\n';
+    if (block && !silent) lines += '\n';
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), meta, lines, depth + 1);
-    if (block) lines += '\n';
+    for (unsigned i = 0; i < kids.length; ++i)
+        walk(static_cast<const GumboNode*>(kids.data[i]), meta, lines, depth + 1, silent);
+    if (block && !silent) lines += '\n';
 }
 
 std::string json_text(const nlohmann::json& v) {
@@ -317,8 +351,17 @@ ReadResult read_html(std::string_view bytes, const std::string& origin, std::opt
     if (auto v = m("og:url"); !v.empty()) a.url = v;
     if (!meta.canonical.empty()) a.url = meta.canonical;
     if (auto v = m("author"); !v.empty()) a.byline = v;
+    auto micro = [&](const char* k) {
+        auto it = meta.microdata.find(k);
+        return it == meta.microdata.end() ? std::string() : it->second;
+    };
+    if (auto v = micro("headline"); !v.empty()) a.title = v;
+    // A <time datetime> with a time of day is more exact than a date read from the text.
+    if (auto t = parse_time(meta.first_time); t && (!a.published || meta.first_time.find(':') != std::string::npos))
+        a.published = t;
+    if (auto t = parse_time(micro("datePublished"))) a.published = t;
+    if (auto t = parse_time(micro("dateModified"))) a.updated = t;
     if (auto t = parse_time(m("article:published_time"))) a.published = t;
-    else if (!a.published) a.published = parse_time(meta.first_time);
     if (auto t = parse_time(m("article:modified_time"))) a.updated = t;
     if (!meta.article_tags.empty()) a.topics = meta.article_tags;
     else if (auto k = m("keywords"); !k.empty() && a.topics.empty()) a.topics = json_list(nlohmann::json(k));
@@ -332,6 +375,8 @@ ReadResult read_html(std::string_view bytes, const std::string& origin, std::opt
         }
     }
     if (a.title.empty() && a.body.empty()) return SkipReason{origin, "no headline or article text in the HTML"};
+    // dateModified equal to datePublished says the article was never updated.
+    if (a.updated && a.published && a.updated->utc_seconds == a.published->utc_seconds) a.updated.reset();
     return a;
 }
 

@@ -20,7 +20,21 @@ TEST_CASE("parse_news_date reads the forms news pages print", "[date_parser]") {
         {"27.08.2025, 14:05 Uhr", "2025-08-27T14:05:00Z"},
         {"Wednesday, August 27, 2025", "2025-08-27T00:00:00Z"},
         {"Sept. 3, 2025 at 9:05 a.m. EDT", "2025-09-03T09:05:00-04:00"},
-        {"12:00 AM ET, Jan 1 2025", "2025-01-01T00:00:00Z"},
+        {"12:00 AM ET, Jan 1 2025", "2025-01-01T00:00:00-05:00"},
+        {"Updated 4:20 PM EDT, July 19, 2025", "2025-07-19T16:20:00-04:00"},
+        {"09:27 15.12.2025", "2025-12-15T09:27:00Z"},
+        {"22/04/2025 - 11:48", "2025-04-22T11:48:00Z"},
+        {"04/22/2025", "2025-04-22T00:00:00Z"},
+        {"2025/09/26 10:18", "2025-09-26T10:18:00Z"},
+        {"2025.10.02 14:00", "2025-10-02T14:00:00Z"},
+        {"2025年9月8日 5時12分", "2025-09-08T05:12:00Z"},
+        {"2025年10月11日08:00", "2025-10-11T08:00:00Z"},
+        {"24 октября 2025 года, 13:30", "2025-10-24T13:30:00Z"},
+        {"الأربعاء 4 ربيع الأول 1447 هـ - 27 أغسطس 2025 م", "2025-08-27T00:00:00Z"},
+        {"نشر في: 03/11/2025 - 10:15 بتوقيت GST", "2025-11-03T10:15:00+04:00"},
+        {"23 Nisan 2025 12:49", "2025-04-23T12:49:00Z"},
+        {"28.jan.2025 às 19h35", "2025-01-28T19:35:00Z"},
+        {"13 Ago, 2025 04:00 p.m. ART", "2025-08-13T16:00:00-03:00"},
         {"Posted March 1st, 2024 11:30 pm UTC+3", "2024-03-01T23:30:00+03:00"},
         {"3 März 2025", "2025-03-03T00:00:00Z"},
         {"27.08.2025, 14:05 MESZ", "2025-08-27T14:05:00+02:00"},
@@ -46,6 +60,20 @@ TEST_CASE("parse_news_date applies the default offset to zone-less times", "[dat
     CHECK(to_iso8601(*ts) == "2025-08-27T14:05:00+02:00");
 }
 
+TEST_CASE("zone-less times are local to the region of the page's language", "[date_parser]") {
+    using newshound::indexer::local_zone_for_language;
+    // Central European time with EU summer time: 30 March 2025 and 26 October 2025 are the switch days.
+    CHECK(to_iso8601(*parse_news_date("29.03.2025, 12:00", local_zone_for_language("de"))) == "2025-03-29T12:00:00+01:00");
+    CHECK(to_iso8601(*parse_news_date("30.03.2025, 12:00", local_zone_for_language("de"))) == "2025-03-30T12:00:00+02:00");
+    CHECK(to_iso8601(*parse_news_date("25.10.2025, 12:00", local_zone_for_language("fr"))) == "2025-10-25T12:00:00+02:00");
+    CHECK(to_iso8601(*parse_news_date("27.10.2025, 12:00", local_zone_for_language("fr"))) == "2025-10-27T12:00:00+01:00");
+    CHECK(to_iso8601(*parse_news_date("2025-09-26 10:18:35", local_zone_for_language("zh"))) == "2025-09-26T10:18:35+08:00");
+    CHECK(to_iso8601(*parse_news_date("15.12.2025", local_zone_for_language("ru"))) == "2025-12-15T00:00:00+03:00");
+    // A printed zone wins; languages of many regions read zone-less times as UTC.
+    CHECK(to_iso8601(*parse_news_date("10 jun 2025 - 05:40 CEST", local_zone_for_language("es"))) == "2025-06-10T05:40:00+02:00");
+    CHECK(to_iso8601(*parse_news_date("10 June 2025 05:40", local_zone_for_language("en"))) == "2025-06-10T05:40:00Z");
+}
+
 TEST_CASE("parse_news_date finds no date in text without one", "[date_parser]") {
     for (const char* bad : {"", "Listen to This Article", "Topics : Ukraine Europe", "Feb 30 2025", "99.99.2025",
                             "iPhone 17 Series Launch Date"}) {
@@ -61,6 +89,12 @@ TEST_CASE("relative times need a reference time", "[date_parser]") {
     CHECK(to_iso8601(*parse_news_date("45 mins ago", 0, saved)) == "2025-08-27T17:15:00+05:30");
     CHECK(to_iso8601(*parse_news_date("2 days ago", 0, saved)) == "2025-08-25T18:00:00+05:30");
     CHECK(to_iso8601(*parse_news_date("Yesterday", 0, saved)) == "2025-08-26T00:00:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("vor 2 Stunden", 0, saved)) == "2025-08-27T16:00:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("il y a 30 minutes", 0, saved)) == "2025-08-27T17:30:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("3 часа назад", 0, saved)) == "2025-08-27T15:00:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("अपडेटेड ३ घंटे पहले", 0, saved)) == "2025-08-27T15:00:00+05:30");
+    CHECK(to_iso8601(*parse_news_date("3小时前", 0, saved)) == "2025-08-27T15:00:00+05:30");
+    CHECK_FALSE(parse_news_date("3 bananas ago", 0, saved));
     // An absolute date wins over the reference.
     CHECK(to_iso8601(*parse_news_date("Aug 1 2025", 0, saved)) == "2025-08-01T00:00:00Z");
 }

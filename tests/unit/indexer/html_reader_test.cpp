@@ -75,3 +75,23 @@ TEST_CASE("input formats are sniffed from content", "[html]") {
     CHECK(sniff_format("Business Standard\nKremlin disapproves") == InputFormat::PAGE_TEXT);
     CHECK(sniff_format(std::string("a\0b", 3)) == InputFormat::UNSUPPORTED);
 }
+
+TEST_CASE("html: microdata dates and furniture named by class never reach the body", "[html]") {
+    const std::string html =
+        "<html lang=it><body><div itemscope itemtype='https://schema.org/NewsArticle'>"
+        "<h1 itemprop=headline>Venezia, il Mose alzato 40 volte in un mese</h1>"
+        "<span itemprop=datePublished content='2025-11-30T08:15:00+01:00'>30 novembre 2025</span>"
+        "<div itemprop=articleBody><p>Le paratoie del Mose sono state sollevate 40 volte nel mese di novembre per proteggere Venezia.</p>"
+        "<div class='newsletter-box'><p>Iscriviti alla newsletter e ricevi ogni mattina le notizie più importanti della città.</p></div>"
+        "<p>Resta aperto il nodo della manutenzione, che richiederà nuovi finanziamenti dal governo.</p></div></div>"
+        "<div id=comments><p>Bellissimo articolo, complimenti alla redazione per il lavoro svolto.</p></div></body></html>";
+    auto r = indexer::read_html(html, "venezia.html");
+    REQUIRE(std::holds_alternative<schema::Article>(r));
+    const auto& a = std::get<schema::Article>(r);
+    REQUIRE(a.published);
+    CHECK(schema::to_iso8601(*a.published) == "2025-11-30T08:15:00+01:00");
+    CHECK(a.body.find("paratoie") != std::string::npos);
+    CHECK(a.body.find("manutenzione") != std::string::npos);
+    CHECK(a.body.find("Iscriviti") == std::string::npos);
+    CHECK(a.body.find("Bellissimo") == std::string::npos);
+}

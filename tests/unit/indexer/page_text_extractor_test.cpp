@@ -117,3 +117,43 @@ TEST_CASE("relative dates on a saved page are resolved against when it was saved
     REQUIRE(a.published);
     CHECK(to_iso8601(*a.published) == "2025-10-20T09:00:00Z");
 }
+
+TEST_CASE("a Chinese page: words without spaces, a zone-less time read as China time", "[page_text]") {
+    const schema::Article a = indexer::extract_page_text(
+        "东方新闻网\n首页\n财经\n首页 > 财经\n沪渝蓉高铁武汉至宜昌段开通运营\n2025-09-26 10:18:35\n来源：东方新闻网\n分享到：\n"
+        "9月26日，沪渝蓉沿江高铁武汉至宜昌段正式开通运营，武汉至宜昌最快1小时28分可达。\n"
+        "该段线路全长约315公里，设计时速350公里，沿线设有天门南、潜江等车站。\n相关新闻\n国庆假期铁路预计发送旅客超1.9亿人次\n");
+    CHECK(a.title == "沪渝蓉高铁武汉至宜昌段开通运营");
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-09-26T10:18:35+08:00");
+    CHECK(a.body.rfind("9月26日", 0) == 0);
+    CHECK(a.body.find("国庆假期") == std::string::npos);
+}
+
+TEST_CASE("after a block of links only a run of paragraphs resumes the story", "[page_text]") {
+    const schema::Article a = indexer::extract_page_text(
+        "Council approves new cycle lanes on the harbour road\nBy Claire Donovan\n12 May 2025\n\n"
+        "The council approved four kilometres of protected cycle lanes on Monday night, officials said.\n"
+        "Work will start in the summer and take about a year to finish.\n"
+        "Also Read: Bus fares to rise in January across the region\n"
+        "The council said the lanes would be built without removing parking spaces.\n"
+        "Top stories\nLive. Parliament returns as the chancellor faces pressure\n"
+        "Why can't you trust everything on the internet?\n"
+        "Reporting by Claire Donovan; Editing by Mark Heinrich\n");
+    CHECK(a.body.find("without removing parking") != std::string::npos);  // a one-line teaser keeps the body going
+    CHECK(a.body.find("Bus fares") == std::string::npos);
+    CHECK(a.body.find("trust everything") == std::string::npos);
+    CHECK(a.body.find("Reporting by") == std::string::npos);
+}
+
+TEST_CASE("a line printing both times gives the publication and the update", "[page_text]") {
+    const schema::Article a = indexer::extract_page_text(
+        "Council approves 400-unit housing plan on former rail yard\n"
+        "Published: May 12, 2025 at 6:03 PM CDT | Updated: May 13, 2025 at 8:41 AM CDT\n\n"
+        "The city council voted 7-2 on Monday night to approve a plan for 400 apartments downtown.\n"
+        "Construction could start next spring if the state approves a grant.\n");
+    REQUIRE(a.published);
+    CHECK(to_iso8601(*a.published) == "2025-05-12T18:03:00-05:00");
+    REQUIRE(a.updated);
+    CHECK(to_iso8601(*a.updated) == "2025-05-13T08:41:00-05:00");
+}
