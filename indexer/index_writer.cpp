@@ -1,6 +1,8 @@
 // Upserts and commits; Xapian errors become IndexError with the path in the message.
 #include "indexer/index_writer.h"
 
+#include <map>
+
 #include "indexer/extract/fingerprint.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
@@ -56,6 +58,50 @@ std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::D
     // the first ones are enough to find its cluster.
     constexpr int MAX_CANDIDATES_PER_BAND = 256;
     const std::string own = to_hex(schema::fnv1a64(id_term));
+    // An exact copy (same words, any length) joins the cluster of the first copy found.
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(schema::prefix::BODY_HASH));
+    if (t != doc.termlist_end() && std::string_view(*t).starts_with(schema::prefix::BODY_HASH)) {
+        const std::string exact = *t;
+        for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact); ++p) {
+            if (*p == self) continue;
+            const std::string cluster = db_.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
+            if (!cluster.empty()) return cluster;
+        }
+    }
+    // Copies with sentences cut or rewritten: most of the shorter text's sampled shingles are shared.
+    const std::string shingle_prefix(schema::prefix::SHINGLE);
+    std::vector<std::string> own_shingles;
+    for (t = doc.termlist_begin(), t.skip_to(shingle_prefix); t != doc.termlist_end() && std::string_view(*t).starts_with(shingle_prefix); ++t)
+        own_shingles.push_back(*t);
+    if (own_shingles.size() >= schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) {
+        // A phrase every story uses would list the whole index; its first postings are enough.
+        constexpr int MAX_CANDIDATES_PER_SHINGLE = 64;
+        std::map<Xapian::docid, size_t> shared;
+        for (const auto& term : own_shingles) {
+            int seen = 0;
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_CANDIDATES_PER_SHINGLE; ++p, ++seen)
+                if (*p != self) ++shared[*p];
+        }
+        Xapian::docid best = 0;
+        size_t best_shared = 0;
+        for (const auto& [did, n] : shared) {
+            if (n < schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES || n <= best_shared) continue;
+            size_t theirs = 0;
+            for (auto o = db_.termlist_begin(did); o.skip_to(shingle_prefix), o != db_.termlist_end(did) &&
+                                                  std::string_view(*o).starts_with(shingle_prefix);
+                 ++o)
+                ++theirs;
+            if (n * 100 >= std::min(theirs, own_shingles.size()) * schema::NEAR_DUPLICATE_MIN_SHARED_PERCENT) {
+                best = did;
+                best_shared = n;
+            }
+        }
+        if (best) {
+            const std::string cluster = db_.get_document(best).get_value(schema::slot(schema::Slot::CLUSTER));
+            if (!cluster.empty()) return cluster;
+        }
+    }
     const auto hash = from_hex(doc.get_value(schema::slot(schema::Slot::SIMHASH)));
     if (!hash) return own;
     for (const auto& band : simhash_band_terms(*hash)) {

@@ -26,6 +26,10 @@ inline constexpr std::string_view PLACE = "XPLACE";
 inline constexpr std::string_view PERSON = "XPERSON";
 /// Near-duplicate lookup: "XSB" + band digit + the band's bits (3 hex digits) of the body's SimHash.
 inline constexpr std::string_view SIMHASH_BAND = "XSB";
+/// Exact duplicates: "XBH" + 16 hex digits of a hash of the normalized words of summary and body.
+inline constexpr std::string_view BODY_HASH = "XBH";
+/// Near-duplicate lookup by shared text: "XSG" + 8 hex digits of a sampled 5-word shingle.
+inline constexpr std::string_view SHINGLE = "XSG";
 /// Duplicate cluster membership: "XCL" + the cluster id (the id of the first article of the cluster).
 inline constexpr std::string_view CLUSTER = "XCL";
 }  // namespace prefix
@@ -57,11 +61,16 @@ inline constexpr Xapian::termpos BODY_POSITION_GAP = 100;
 /// on the same topic). With 6 bands (11,11,11,11,10,10 bits), any pair within 5 bits shares a band exactly.
 inline constexpr int NEAR_DUPLICATE_MAX_BITS = 5;
 inline constexpr int SIMHASH_BANDS = NEAR_DUPLICATE_MAX_BITS + 1;
+/// Two texts are one story when they share at least this many sampled shingles and at least
+/// NEAR_DUPLICATE_MIN_SHARED_PERCENT of the shorter one's: a republished copy keeps most of its sentences,
+/// another story on the topic shares a phrase or two.
+inline constexpr size_t NEAR_DUPLICATE_MIN_SHARED_SHINGLES = 3;
+inline constexpr size_t NEAR_DUPLICATE_MIN_SHARED_PERCENT = 50;
 
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 2;
+inline constexpr int LAYOUT_VERSION = 3;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

@@ -4,8 +4,8 @@
 Usage: convert_reuters21578.py CORPUS_DIR OUT.jsonl
 
 Every <REUTERS> story becomes an article: id "reuters21578-NEWID", title, dateline, body (paragraphs
-re-joined, the trailing "Reuter" sign-off removed), published (the DATE field, taken as UTC), and TOPICS,
-PLACES and PEOPLE as topics, places and people. Stories without a <BODY> keep whatever text they have
+re-joined, the trailing "Reuter" sign-off removed), published (the DATE field, taken as UTC), and TOPICS and
+ORGS as topics, PLACES and PEOPLE as places and people. Stories without a <BODY> keep whatever text they have
 (UNPROC and BRIEF stories), so none is lost. Prints a summary line to stderr.
 """
 import glob
@@ -77,7 +77,8 @@ def convert(corpus_dir, out_path):
                     "title": title,
                     "dateline": clean(field(text, "DATELINE")).rstrip(" -"),
                     "body": body,
-                    "topics": values(block, "TOPICS"),
+                    # ORGS (opec, imf, worldbank …) are category codes like TOPICS: both feed the topic facet.
+                    "topics": values(block, "TOPICS") + [o for o in values(block, "ORGS") if o not in values(block, "TOPICS")],
                     "places": values(block, "PLACES"),
                     "people": values(block, "PEOPLE"),
                     "language": "en",

@@ -4,6 +4,7 @@
 #include "schema/fields.h"
 #include "schema/terms.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdio>
@@ -78,5 +79,43 @@ std::optional<std::uint64_t> from_hex(const std::string& s) {
 }
 
 int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
+
+std::optional<std::uint64_t> exact_text_hash(const std::vector<schema::Token>& tokens) {
+    if (tokens.size() < MIN_EXACT_HASH_TOKENS) return std::nullopt;
+    std::uint64_t h = schema::fnv1a64("");
+    for (const auto& t : tokens) {
+        h = schema::fnv1a64(t.term, h);
+        h = schema::fnv1a64(" ", h);
+    }
+    return h;
+}
+
+std::vector<std::uint32_t> sampled_shingles(const std::vector<schema::Token>& tokens) {
+    // Five words: long enough that unrelated stories on one topic rarely share one, short enough that an
+    // edited word spoils few.
+    constexpr size_t SAMPLED_SHINGLE_WORDS = 5;
+    std::vector<std::uint32_t> out;
+    if (tokens.size() < MIN_FINGERPRINT_TOKENS) return out;
+    for (size_t i = 0; i + SAMPLED_SHINGLE_WORDS <= tokens.size(); ++i) {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (size_t k = 0; k < SAMPLED_SHINGLE_WORDS; ++k) h = schema::fnv1a64(tokens[i + k].stem, h ^ 0x1f);
+        h = mix(h);
+        // Every shingle with a figure is kept: templated reports ("gold was fixed at 401.50 dlrs") share
+        // their wording and differ in their figures, so the figures must weigh in the shared share.
+        bool figure = false;
+        for (size_t k = 0; k < SAMPLED_SHINGLE_WORDS; ++k)
+            figure = figure || tokens[i + k].stem.find_first_of("0123456789") != std::string::npos;
+        if (figure || h % SHINGLE_SAMPLE_RATE == 0) out.push_back(static_cast<std::uint32_t>(h >> 32));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::string shingle_term(std::uint32_t shingle) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%08x", shingle);
+    return std::string(schema::prefix::SHINGLE) + buf;
+}
 
 }  // namespace newshound::indexer

@@ -17,6 +17,21 @@ namespace newshound::indexer {
 
 inline constexpr size_t MIN_FINGERPRINT_TOKENS = 40;
 
+/// Hash of the texts' normalized words (the terms, so case, width and punctuation do not matter): equal for
+/// exact copies of any length. nullopt under MIN_EXACT_HASH_TOKENS words, where unrelated one-liners
+/// ("Photo gallery", an empty body) would collide.
+[[nodiscard]] std::optional<std::uint64_t> exact_text_hash(const std::vector<schema::Token>& tokens);
+inline constexpr size_t MIN_EXACT_HASH_TOKENS = 8;
+
+/// Sampled shingles: the hashes of the text's 5-word shingles whose hash falls in 1 of SHINGLE_SAMPLE_RATE
+/// buckets (chosen by content, so a copy with a new lead or a dropped sentence keeps the samples of what
+/// it shares), and every shingle with a figure in it. Copies with whole sentences cut or rewritten are too far apart for SimHash but share most
+/// samples. Empty under MIN_FINGERPRINT_TOKENS words. Sorted, without repeats.
+[[nodiscard]] std::vector<std::uint32_t> sampled_shingles(const std::vector<schema::Token>& tokens);
+inline constexpr std::uint64_t SHINGLE_SAMPLE_RATE = 8;
+/// "XSG" + 8 hex digits of a sampled shingle.
+[[nodiscard]] std::string shingle_term(std::uint32_t shingle);
+
 /// "XSB" + band + 3 hex digits, one term per band: documents within NEAR_DUPLICATE_MAX_BITS of each
 /// other share at least one.
 [[nodiscard]] std::vector<std::string> simhash_band_terms(std::uint64_t hash);

@@ -9,6 +9,10 @@
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 using namespace newshound;
 
@@ -116,4 +120,111 @@ TEST_CASE("SimHash: identical texts agree, short texts have none", "[near_duplic
     CHECK_FALSE(indexer::simhash(shortt));
     CHECK(indexer::from_hex(indexer::to_hex(0x0123456789abcdefULL)) == 0x0123456789abcdefULL);
     CHECK_FALSE(indexer::from_hex("xyz"));
+}
+
+namespace {
+
+std::vector<std::string> sentences(const std::string& body) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t p; (p = body.find(". ", start)) != std::string::npos; start = p + 2) out.push_back(body.substr(start, p + 1 - start));
+    out.push_back(body.substr(start));
+    return out;
+}
+
+std::string join_sentences(const std::vector<std::string>& s) {
+    std::string out;
+    for (const auto& x : s) out += (out.empty() ? "" : " ") + x;
+    return out;
+}
+
+std::string replace_first(std::string s, const std::string& from, const std::string& to) {
+    if (auto p = s.find(from); p != std::string::npos) s.replace(p, from.size(), to);
+    return s;
+}
+
+// The edits outlets make when they republish a wire story.
+std::vector<std::string> republished_copies(const std::string& body) {
+    auto s = sentences(body);
+    auto dropped_last = s;
+    dropped_last.pop_back();
+    auto new_lead = s;
+    new_lead[0] = "Officials and residents described the events in interviews with our correspondent.";
+    return {
+        "CITY (Wire) - " + body,                                              // dateline prefix
+        join_sentences(dropped_last),                                         // trimmed to fit
+        body + " (Reporting by the wire desk; Editing by the night editor.) Our outlet has asked for further comment.",
+        replace_first(replace_first(body, " said ", " stated "), " the ", " this "),  // word edits
+        join_sentences(new_lead),                                             // rewritten first sentence
+        "CITY (Wire) - " + replace_first(join_sentences(dropped_last), " said ", " told reporters "),
+    };
+}
+
+}  // namespace
+
+TEST_CASE("near-duplicate evaluation: republished copies found, stories sharing a topic never merged",
+          "[integration][near_duplicate]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    std::map<std::string, std::string> group_of;  // article id → story group
+    std::vector<std::string> originals;
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        std::istringstream lines(test::read_file(test::fixture("near_duplicates/stories.jsonl")));
+        for (std::string line; std::getline(lines, line);) {
+            const auto j = nlohmann::json::parse(line);
+            schema::Article a = story(j["id"], "Wire", j["title"], j["body"]);
+            a.topics = j["topics"].get<std::vector<std::string>>();
+            group_of[a.id] = j["group"];
+            idx.add(schema::Article(a), "stories.jsonl");
+            if (a.id.rfind("wire-", 0) != 0) continue;
+            originals.push_back(a.id);
+            int n = 0;
+            for (auto& body : republished_copies(a.body)) {
+                schema::Article copy = a;
+                copy.id = a.id + "-copy-" + std::to_string(++n);
+                copy.source = "Outlet " + std::to_string(n);
+                copy.title = "Republished: " + a.title;
+                copy.body = std::move(body);
+                group_of[copy.id] = j["group"];
+                idx.add(std::move(copy), "copies");
+            }
+        }
+        // Exact copies of a short item (too short for SimHash) cluster by their normalized words; a
+        // different short item does not.
+        idx.add(story("brief-1", "Wire", "Brief", "Markets closed early on Friday for the national holiday, the exchange said."), "b");
+        idx.add(story("brief-2", "Outlet 1", "Brief", "MARKETS closed early on Friday for the national holiday,  the exchange said!"), "b");
+        idx.add(story("brief-3", "Outlet 2", "Brief", "Markets will open late on Monday after the national holiday, the exchange said."), "b");
+        group_of["brief-1"] = group_of["brief-2"] = "brief";
+        group_of["brief-3"] = "brief-other";
+        writer.commit();
+    }
+    Xapian::Database d(db.string());
+    std::map<std::string, std::string> cluster;  // article id → cluster
+    for (const auto& [id, group] : group_of) {
+        auto p = d.postlist_begin(schema::id_term(id));
+        REQUIRE(p != d.postlist_end(schema::id_term(id)));
+        cluster[id] = d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
+    }
+    size_t copies = 0, found = 0, false_merges = 0;
+    for (const auto& [id, group] : group_of) {
+        if (id.find("-copy-") != std::string::npos) {
+            ++copies;
+            found += cluster[id] == cluster[id.substr(0, id.find("-copy-"))];
+        }
+        for (const auto& [other, other_group] : group_of)
+            if (other < id && other_group != group && cluster[other] == cluster[id]) {
+                ++false_merges;
+                UNSCOPED_INFO("false merge: " << id << " and " << other);
+            }
+    }
+    const double recall = static_cast<double>(found) / static_cast<double>(copies);
+    std::printf("near-duplicate evaluation: %zu of %zu republished copies clustered (recall %.3f), %zu false merges\n",
+                found, copies, recall, false_merges);
+    CHECK(copies == originals.size() * 6);
+    CHECK(recall >= 0.9);
+    CHECK(false_merges == 0);
+    CHECK(cluster["brief-1"] == cluster["brief-2"]);
+    CHECK(cluster["brief-3"] != cluster["brief-1"]);
 }
