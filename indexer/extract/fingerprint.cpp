@@ -23,20 +23,27 @@ std::uint64_t mix(std::uint64_t z) {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
 }
+
+// The hash of the `words` match keys from `at`; `figure` tells whether one of them holds a digit.
+std::uint64_t shingle_hash(const std::vector<schema::Token>& tokens, size_t at, size_t words, bool& figure) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    figure = false;
+    for (size_t k = 0; k < words; ++k) {
+        h = schema::fnv1a64(tokens[at + k].stem, h ^ 0x1f);
+        figure = figure || tokens[at + k].stem.find_first_of("0123456789") != std::string::npos;
+    }
+    return mix(h);
+}
 }  // namespace
 
 std::optional<std::uint64_t> simhash(const std::vector<schema::Token>& tokens) {
     if (tokens.size() < MIN_FINGERPRINT_TOKENS) return std::nullopt;
     std::array<int, 64> votes{};
     for (size_t i = 0; i + SHINGLE_WORDS <= tokens.size(); ++i) {
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (size_t k = 0; k < SHINGLE_WORDS; ++k) h = schema::fnv1a64(tokens[i + k].stem, h ^ 0x1f);
-        h = mix(h);
+        bool figure = false;
+        const std::uint64_t h = shingle_hash(tokens, i, SHINGLE_WORDS, figure);
         // Figures are the facts of templated reports ("gold fixed at 401.50 dlrs"): a shingle with a number
         // votes more, so two reports that differ only in their figures are not taken for copies.
-        bool figure = false;
-        for (size_t k = 0; k < SHINGLE_WORDS; ++k)
-            figure = figure || tokens[i + k].stem.find_first_of("0123456789") != std::string::npos;
         const int weight = figure ? FIGURE_WEIGHT : 1;
         for (int bit = 0; bit < 64; ++bit) votes[static_cast<size_t>(bit)] += (h >> bit) & 1 ? weight : -weight;
     }
@@ -97,14 +104,10 @@ std::vector<std::uint32_t> sampled_shingles(const std::vector<schema::Token>& to
     std::vector<std::uint32_t> out;
     if (tokens.size() < MIN_FINGERPRINT_TOKENS) return out;
     for (size_t i = 0; i + SAMPLED_SHINGLE_WORDS <= tokens.size(); ++i) {
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (size_t k = 0; k < SAMPLED_SHINGLE_WORDS; ++k) h = schema::fnv1a64(tokens[i + k].stem, h ^ 0x1f);
-        h = mix(h);
+        bool figure = false;
+        const std::uint64_t h = shingle_hash(tokens, i, SAMPLED_SHINGLE_WORDS, figure);
         // Every shingle with a figure is kept: templated reports ("gold was fixed at 401.50 dlrs") share
         // their wording and differ in their figures, so the figures must weigh in the shared share.
-        bool figure = false;
-        for (size_t k = 0; k < SAMPLED_SHINGLE_WORDS; ++k)
-            figure = figure || tokens[i + k].stem.find_first_of("0123456789") != std::string::npos;
         if (figure || h % SHINGLE_SAMPLE_RATE == 0) out.push_back(static_cast<std::uint32_t>(h >> 32));
     }
     std::sort(out.begin(), out.end());
