@@ -1,6 +1,8 @@
 // Upserts and commits; Xapian errors become IndexError with the path in the message.
 #include "indexer/index_writer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "indexer/extract/fingerprint.h"
@@ -53,55 +55,68 @@ IndexWriter::~IndexWriter() {
     }
 }
 
+namespace {
+
+// The terms of `doc` with `prefix`, in order.
+std::vector<std::string> terms_with_prefix(Xapian::TermIterator t, const Xapian::TermIterator& end, const std::string& prefix) {
+    std::vector<std::string> out;
+    for (t.skip_to(prefix); t != end && std::string_view(*t).starts_with(prefix); ++t) out.push_back(*t);
+    return out;
+}
+
+}  // namespace
+
 std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self) {
-    // Looking at more candidates per band than this would only happen for a flood of copies of one story;
-    // the first ones are enough to find its cluster.
+    // Looking at more candidates per term than this would only happen for a flood of copies of one story
+    // or a phrase every story uses; the first ones are enough to find the cluster.
     constexpr int MAX_CANDIDATES_PER_BAND = 256;
+    constexpr int MAX_CANDIDATES_PER_SHINGLE = 64;
     const std::string own = to_hex(schema::fnv1a64(id_term));
-    // An exact copy (same words, any length) joins the cluster of the first copy found.
-    auto t = doc.termlist_begin();
-    t.skip_to(std::string(schema::prefix::BODY_HASH));
-    if (t != doc.termlist_end() && std::string_view(*t).starts_with(schema::prefix::BODY_HASH)) {
-        const std::string exact = *t;
-        for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact); ++p) {
-            if (*p == self) continue;
-            const std::string cluster = db_.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
-            if (!cluster.empty()) return cluster;
-        }
+    const std::string published = doc.get_value(schema::slot(schema::Slot::PUBLISHED));
+    // Copies of a story appear within days; a templated report (a weekly tender, a daily price table)
+    // repeats its wording weeks apart and is another story each time.
+    auto close_in_time = [&](const Xapian::Document& other) {
+        const std::string theirs = other.get_value(schema::slot(schema::Slot::PUBLISHED));
+        if (published.empty() || theirs.empty()) return true;
+        const double seconds = std::abs(Xapian::sortable_unserialise(published) - Xapian::sortable_unserialise(theirs));
+        return seconds <= schema::NEAR_DUPLICATE_MAX_DAYS * 86400.0;
+    };
+    auto cluster_of = [&](Xapian::docid did) -> std::string {
+        if (did == self) return {};
+        const Xapian::Document other = db_.get_document(did);
+        return close_in_time(other) ? other.get_value(schema::slot(schema::Slot::CLUSTER)) : std::string();
+    };
+
+    // 1. An exact copy (same words, any length).
+    for (const auto& exact : terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), std::string(schema::prefix::BODY_HASH))) {
+        int seen = 0;
+        for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen)
+            if (auto cluster = cluster_of(*p); !cluster.empty()) return cluster;
     }
-    // Copies with sentences cut or rewritten: most of the shorter text's sampled shingles are shared.
+
+    // 2. Copies with sentences cut or rewritten: most of the shorter text's sampled shingles are shared.
     const std::string shingle_prefix(schema::prefix::SHINGLE);
-    std::vector<std::string> own_shingles;
-    for (t = doc.termlist_begin(), t.skip_to(shingle_prefix); t != doc.termlist_end() && std::string_view(*t).starts_with(shingle_prefix); ++t)
-        own_shingles.push_back(*t);
+    const auto own_shingles = terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), shingle_prefix);
     if (own_shingles.size() >= schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) {
-        // A phrase every story uses would list the whole index; its first postings are enough.
-        constexpr int MAX_CANDIDATES_PER_SHINGLE = 64;
         std::map<Xapian::docid, size_t> shared;
         for (const auto& term : own_shingles) {
             int seen = 0;
             for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_CANDIDATES_PER_SHINGLE; ++p, ++seen)
                 if (*p != self) ++shared[*p];
         }
-        Xapian::docid best = 0;
-        size_t best_shared = 0;
-        for (const auto& [did, n] : shared) {
-            if (n < schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES || n <= best_shared) continue;
-            size_t theirs = 0;
-            for (auto o = db_.termlist_begin(did); o.skip_to(shingle_prefix), o != db_.termlist_end(did) &&
-                                                  std::string_view(*o).starts_with(shingle_prefix);
-                 ++o)
-                ++theirs;
-            if (n * 100 >= std::min(theirs, own_shingles.size()) * schema::NEAR_DUPLICATE_MIN_SHARED_PERCENT) {
-                best = did;
-                best_shared = n;
-            }
-        }
-        if (best) {
-            const std::string cluster = db_.get_document(best).get_value(schema::slot(schema::Slot::CLUSTER));
-            if (!cluster.empty()) return cluster;
+        // The candidate sharing the most, if it shares enough of the shorter text.
+        std::vector<std::pair<size_t, Xapian::docid>> ranked;
+        for (const auto& [did, n] : shared)
+            if (n >= schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) ranked.emplace_back(n, did);
+        std::sort(ranked.rbegin(), ranked.rend());
+        for (const auto& [n, did] : ranked) {
+            const size_t theirs = terms_with_prefix(db_.termlist_begin(did), db_.termlist_end(did), shingle_prefix).size();
+            if (n * 100 < std::min(theirs, own_shingles.size()) * schema::NEAR_DUPLICATE_MIN_SHARED_PERCENT) continue;
+            if (auto cluster = cluster_of(did); !cluster.empty()) return cluster;
         }
     }
+
+    // 3. Within NEAR_DUPLICATE_MAX_BITS of SimHash.
     const auto hash = from_hex(doc.get_value(schema::slot(schema::Slot::SIMHASH)));
     if (!hash) return own;
     for (const auto& band : simhash_band_terms(*hash)) {
@@ -110,7 +125,7 @@ std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::D
             if (*p == self) continue;
             const Xapian::Document other = db_.get_document(*p);
             const auto other_hash = from_hex(other.get_value(schema::slot(schema::Slot::SIMHASH)));
-            if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS) {
+            if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS && close_in_time(other)) {
                 const std::string cluster = other.get_value(schema::slot(schema::Slot::CLUSTER));
                 if (!cluster.empty()) return cluster;
             }

@@ -66,6 +66,9 @@ inline constexpr int SIMHASH_BANDS = NEAR_DUPLICATE_MAX_BITS + 1;
 /// another story on the topic shares a phrase or two.
 inline constexpr size_t NEAR_DUPLICATE_MIN_SHARED_SHINGLES = 3;
 inline constexpr size_t NEAR_DUPLICATE_MIN_SHARED_PERCENT = 50;
+/// Copies are published within this many days of each other; the same wording further apart is a
+/// templated report (a weekly tender, a price table), another story each time.
+inline constexpr int NEAR_DUPLICATE_MAX_DAYS = 2;
 
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead

@@ -228,3 +228,34 @@ TEST_CASE("near-duplicate evaluation: republished copies found, stories sharing 
     CHECK(cluster["brief-1"] == cluster["brief-2"]);
     CHECK(cluster["brief-3"] != cluster["brief-1"]);
 }
+
+TEST_CASE("a templated report weeks apart is another story, a re-send the same day is a copy", "[integration][near_duplicate]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    const std::string report =
+        "The Reserve Bank said it cancelled the regular weekly treasury bill tender scheduled for Tuesday. It said in a "
+        "statement that it forecast a net cash withdrawal from the system over the week, and that market liquidity was "
+        "expected to remain adequate. The bank said the next tender would be held as usual the following week and that "
+        "it would continue to monitor conditions in the money market closely before deciding on any further steps.";
+    auto dated = [&](const std::string& id, const char* when) {
+        schema::Article a = story(id, "Wire", "Weekly treasury bill tender cancelled", report);
+        a.published = schema::parse_iso8601(when);
+        return a;
+    };
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        idx.add(dated("march", "1987-03-01T20:44:00Z"), "t");
+        idx.add(dated("march-resend", "1987-03-02T08:10:00Z"), "t");
+        idx.add(dated("april", "1987-03-29T20:53:00Z"), "t");
+        writer.commit();
+    }
+    Xapian::Database d(db.string());
+    auto cluster_of = [&](const std::string& id) {
+        auto p = d.postlist_begin(schema::id_term(id));
+        REQUIRE(p != d.postlist_end(schema::id_term(id)));
+        return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
+    };
+    CHECK(cluster_of("march-resend") == cluster_of("march"));
+    CHECK(cluster_of("april") != cluster_of("march"));
+}
