@@ -28,7 +28,8 @@ inline constexpr std::string_view PERSON = "XPERSON";
 inline constexpr std::string_view SIMHASH_BAND = "XSB";
 /// Exact duplicates: "XBH" + 16 hex digits of a hash of the normalized words of summary and body.
 inline constexpr std::string_view BODY_HASH = "XBH";
-/// Near-duplicate lookup by shared text: "XSG" + 8 hex digits of a sampled 5-word shingle.
+/// Near-duplicate lookup by shared text: "XSG" + 8 hex digits of a sampled 5-word shingle hash
+/// (fingerprint.h sampled_shingles: the 16 smallest).
 inline constexpr std::string_view SHINGLE = "XSG";
 /// Duplicate cluster membership: "XCL" + the cluster id (the id of the first article of the cluster).
 inline constexpr std::string_view CLUSTER = "XCL";

@@ -103,15 +103,23 @@ std::vector<std::uint32_t> sampled_shingles(const std::vector<schema::Token>& to
     constexpr size_t SAMPLED_SHINGLE_WORDS = 5;
     std::vector<std::uint32_t> out;
     if (tokens.size() < MIN_FINGERPRINT_TOKENS) return out;
+    out.reserve(tokens.size());
     for (size_t i = 0; i + SAMPLED_SHINGLE_WORDS <= tokens.size(); ++i) {
         bool figure = false;
-        const std::uint64_t h = shingle_hash(tokens, i, SAMPLED_SHINGLE_WORDS, figure);
-        // Every shingle with a figure is kept: templated reports ("gold was fixed at 401.50 dlrs") share
-        // their wording and differ in their figures, so the figures must weigh in the shared share.
-        if (figure || h % SHINGLE_SAMPLE_RATE == 0) out.push_back(static_cast<std::uint32_t>(h >> 32));
+        std::uint64_t h = shingle_hash(tokens, i, SAMPLED_SHINGLE_WORDS, figure);
+        out.push_back(static_cast<std::uint32_t>(h >> 32));
+        // Templated reports ("gold was fixed at 401.50 dlrs") share their wording and differ in their
+        // figures: a shingle with a figure enters the sample as FIGURE_WEIGHT draws, so figures weigh more.
+        for (int extra = 1; figure && extra < FIGURE_WEIGHT; ++extra) {
+            h = mix(h + static_cast<std::uint64_t>(extra));
+            out.push_back(static_cast<std::uint32_t>(h >> 32));
+        }
     }
+    // The smallest hashes are a consistent sample (bottom-k MinHash): two texts keep the same ones for
+    // what they share.
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() > SHINGLE_SAMPLE_SIZE) out.resize(SHINGLE_SAMPLE_SIZE);
     return out;
 }
 

@@ -23,12 +23,12 @@ inline constexpr size_t MIN_FINGERPRINT_TOKENS = 40;
 [[nodiscard]] std::optional<std::uint64_t> exact_text_hash(const std::vector<schema::Token>& tokens);
 inline constexpr size_t MIN_EXACT_HASH_TOKENS = 8;
 
-/// Sampled shingles: the hashes of the text's 5-word shingles whose hash falls in 1 of SHINGLE_SAMPLE_RATE
-/// buckets (chosen by content, so a copy with a new lead or a dropped sentence keeps the samples of what
-/// it shares), and every shingle with a figure in it. Copies with whole sentences cut or rewritten are too far apart for SimHash but share most
-/// samples. Empty under MIN_FINGERPRINT_TOKENS words. Sorted, without repeats.
+/// Sampled shingles: the SHINGLE_SAMPLE_SIZE smallest hashes of the text's 5-word shingles (bottom-k
+/// MinHash; a shingle with a figure counts as several draws). Two texts keep the same samples for what
+/// they share, so copies with whole sentences cut or rewritten, too far apart for SimHash, still share
+/// most of them. Empty under MIN_FINGERPRINT_TOKENS words. Sorted, without repeats.
 [[nodiscard]] std::vector<std::uint32_t> sampled_shingles(const std::vector<schema::Token>& tokens);
-inline constexpr std::uint64_t SHINGLE_SAMPLE_RATE = 8;
+inline constexpr size_t SHINGLE_SAMPLE_SIZE = 16;
 /// "XSG" + 8 hex digits of a sampled shingle.
 [[nodiscard]] std::string shingle_term(std::uint32_t shingle);
 
