@@ -1,8 +1,9 @@
-// The newshound binary: subcommands (index, delete, search, serve) registered by their modules; errors become exit codes here only.
+// The newshound binary: subcommands (index, delete, search, eval, serve) registered by their modules; errors become exit codes here only.
 #include "indexer/delete_command.h"
 #include "indexer/index_command.h"
 #include "indexer/index_writer.h"
 #include "schema/analyzer.h"
+#include "searcher/eval_command.h"
 #include "searcher/search_command.h"
 #include "searcher/searcher.h"
 #include "web/serve_command.h"
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
     auto* search_cmd = app.add_subcommand("search", "Search an index from the command line");
     newshound::searcher::add_search_options(*search_cmd, search_config);
 
+    newshound::searcher::EvalConfig eval_config;
+    auto* eval_cmd = app.add_subcommand("eval", "Measure ranking quality: nDCG@10, MAP, MRR, recall@100 (trec_eval conventions)");
+    newshound::searcher::add_eval_options(*eval_cmd, eval_config);
+
     newshound::web::ServerConfig serve_config;
     auto* serve_cmd = app.add_subcommand("serve", "Serve the search page and JSON API");
     newshound::web::add_serve_options(*serve_cmd, serve_config);
@@ -70,6 +75,10 @@ int main(int argc, char** argv) {
                 std::cerr << "newshound search: " << err->parameter << ": " << err->message << '\n';
                 return EXIT_USAGE;
             }
+            return EXIT_OK;
+        }
+        if (*eval_cmd) {
+            newshound::searcher::run_eval(eval_config, std::cout);
             return EXIT_OK;
         }
         if (*serve_cmd) {

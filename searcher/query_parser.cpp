@@ -107,8 +107,8 @@ std::vector<Lexeme> lex(std::string_view s) {
 class Parser {
 public:
     Parser(schema::Analyzer& analyzer, const std::vector<std::string>& languages, std::vector<Lexeme> lexemes,
-           ParsedQuery& out)
-        : analyzer_(analyzer), languages_(languages), lx_(std::move(lexemes)), out_(out) {}
+           ParsedQuery& out, bool any_word = false)
+        : analyzer_(analyzer), languages_(languages), lx_(std::move(lexemes)), out_(out), any_word_(any_word) {}
 
     std::optional<Xapian::Query> parse_all() {
         auto q = parse_or(0);
@@ -162,7 +162,7 @@ private:
         if (positive.empty()) positive = std::move(stopped);
         Xapian::Query result;
         if (!positive.empty()) {
-            result = Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+            result = Xapian::Query(any_word_ ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, positive.begin(), positive.end());
             out_.has_positive = true;
         }
         if (!filters.empty()) {
@@ -300,6 +300,7 @@ private:
     std::vector<Lexeme> lx_;
     size_t pos_ = 0;
     ParsedQuery& out_;
+    bool any_word_ = false;  // words joined by OR instead of AND: the relaxed form
     std::optional<QueryError> error_;
 };
 
@@ -313,6 +314,12 @@ std::variant<ParsedQuery, QueryError> QueryParser::parse(std::string_view text,
     auto q = p.parse_all();
     if (!q) return *p.error();
     out.query = std::move(*q);
+    if (out.has_positive) {
+        // The same query with any of the words instead of all: used when all of them find nothing.
+        ParsedQuery relaxed;
+        Parser any(analyzer_, languages.empty() ? fallback : languages, lex(text), relaxed, true);
+        if (auto r = any.parse_all(); r && r->get_description() != out.query.get_description()) out.relaxed = std::move(*r);
+    }
     return out;
 }
 

@@ -17,6 +17,9 @@ namespace newshound::searcher {
 /// normalized words and stems of the positive parts, for snippets.
 struct ParsedQuery {
     Xapian::Query query;
+    /// The query with its words joined by OR instead of AND (filters, phrases and exclusions unchanged);
+    /// empty when that is the same query. The searcher runs it when `query` matches nothing.
+    Xapian::Query relaxed;
     bool has_positive = false;
     std::set<std::string> highlight_terms;
     std::set<std::string> highlight_stems;

@@ -42,6 +42,7 @@ nlohmann::json to_json(const SearchResponse& r) {
     return {{"query", r.request.query},
             {"total", r.total},
             {"total_exact", r.total_exact},
+            {"relaxed", r.relaxed},
             {"page", r.request.page},
             {"page_size", r.request.page_size},
             {"sort", to_string(r.request.sort)},

@@ -31,6 +31,8 @@ struct SearchResponse {
     std::vector<Hit> hits;
     Xapian::doccount total = 0;  ///< matches_estimated; exact when total_exact
     bool total_exact = true;
+    /// No article has all the words: the hits have any of them (the query's relaxed form).
+    bool relaxed = false;
     std::vector<FacetCount> topics;
     std::vector<FacetCount> sources;
     std::vector<FacetCount> languages;

@@ -29,7 +29,24 @@ Xapian::Database open_db(const std::string& path) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path) : path_(path), db_(open_db(path)), parser_(analyzer_) {}
+Searcher::Searcher(const std::string& path, Bm25Params bm25)
+    : path_(path), bm25_(bm25), db_(open_db(path)), parser_(analyzer_) {}
+
+namespace {
+
+Xapian::BM25Weight bm25_weight(const Bm25Params& p) {
+    // k2 = 0, k3 = 1, min_normlen = 0.5: Xapian's defaults for the parameters not tuned.
+    return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5);
+}
+
+std::string id_of(const Xapian::Document& doc) {
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(prefix::ID));
+    if (t == doc.termlist_end() || !std::string_view(*t).starts_with(prefix::ID)) return {};
+    return (*t).substr(prefix::ID.size());
+}
+
+}  // namespace
 
 void Searcher::refresh() {
     try {
@@ -60,6 +77,28 @@ auto Searcher::with_retry(const char* what, Read&& read) {
 
 std::variant<SearchResponse, QueryError> Searcher::search(const SearchRequest& request) {
     return with_retry("search", [&] { return search_once(request); });
+}
+
+std::variant<std::vector<RankedId>, QueryError> Searcher::rank(const std::string& text, Xapian::doccount depth) {
+    return with_retry("ranking", [&]() -> std::variant<std::vector<RankedId>, QueryError> {
+        SearchRequest request;
+        request.query = text;
+        auto parsed = parser_.parse(text, query_languages(request));
+        if (auto* err = std::get_if<QueryError>(&parsed)) return *err;
+        const auto& q = std::get<ParsedQuery>(parsed);
+        Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(bm25_weight(bm25_));
+        enquire.set_query(q.query.empty() ? Xapian::Query::MatchNothing : q.query);
+        Xapian::MSet mset = enquire.get_mset(0, depth);
+        if (mset.empty() && !q.relaxed.empty()) {
+            enquire.set_query(q.relaxed);
+            mset = enquire.get_mset(0, depth);
+        }
+        std::vector<RankedId> out;
+        out.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({id_of(it.get_document()), it.get_weight()});
+        return out;
+    });
 }
 
 std::vector<std::string> Searcher::query_languages(const SearchRequest& request) {
@@ -108,14 +147,27 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     else if (from) filters.emplace_back(Xapian::Query::OP_VALUE_GE, slot(Slot::PUBLISHED_DAY), *from);
     else if (to) filters.emplace_back(Xapian::Query::OP_VALUE_LE, slot(Slot::PUBLISHED_DAY), *to);
 
-    Xapian::Query query = parsed.query.empty() ? Xapian::Query::MatchAll : parsed.query;
-    if (!filters.empty())
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-
-    // One hit per duplicate cluster, unless the reader asked to see a cluster's members.
-    if (!request.cluster.empty())
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(std::string(prefix::CLUSTER) + request.cluster));
+    auto restrict = [&](Xapian::Query query) {
+        if (!filters.empty())
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+        // One hit per duplicate cluster, unless the reader asked to see a cluster's members.
+        if (!request.cluster.empty())
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(std::string(prefix::CLUSTER) + request.cluster));
+        return query;
+    };
+    Xapian::Query query = restrict(parsed.query.empty() ? Xapian::Query::MatchAll : parsed.query);
     Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(bm25_weight(bm25_));
+    // All the words, and when no article has them all, any of them (the response says so).
+    bool relaxed = false;
+    if (!parsed.relaxed.empty()) {
+        Xapian::Enquire probe(db_);
+        probe.set_query(query);
+        if (probe.get_mset(0, 0, 1).get_matches_lower_bound() == 0) {
+            query = restrict(parsed.relaxed);
+            relaxed = true;
+        }
+    }
     enquire.set_query(query);
     if (request.cluster.empty() && request.collapse) enquire.set_collapse_key(slot(Slot::CLUSTER));
     // With no words to rank by, the newest stories first is the only useful order.
@@ -137,6 +189,7 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     resp.request = request;
     resp.total = mset.get_matches_estimated();
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    resp.relaxed = relaxed;
     resp.topics = top_values(topic_spy.counts(), FACET_LIMIT);
     resp.sources = top_values(source_spy, FACET_LIMIT);
     resp.languages = top_values(language_spy, FACET_LIMIT);

@@ -27,16 +27,35 @@ inline constexpr size_t MAX_QUERY_LANGUAGES = 16;
 /// How many facet values a response carries per facet.
 inline constexpr size_t FACET_LIMIT = 30;
 
+/// BM25 parameters (Xapian::BM25Weight's k1 and b; k2 = 0, k3 = 1, min_normlen = 0.5 as Xapian's defaults).
+/// The defaults are tuned on the Cranfield collection with `newshound eval` (docs/ranking.md): a coarse
+/// grid, taking round values in the flat top (k1 2.0-2.5, b 0.6-0.75) rather than the single best cell.
+/// Xapian's own defaults are k1 = 1, b = 0.5.
+struct Bm25Params {
+    double k1 = 2.0;
+    double b = 0.75;
+};
+
+/// One ranked article for evaluation: its id and weight.
+struct RankedId {
+    std::string id;
+    double weight = 0;
+};
+
 /// Not thread-safe: owns a Xapian::Database and an Analyzer. Use one per thread. Each call picks up
 /// the latest committed revision of the index and retries if the index changes under it.
 class Searcher {
 public:
     /// Opens the database at `path`. Throws SearchUnavailable naming the path.
-    explicit Searcher(const std::string& path);
+    explicit Searcher(const std::string& path, Bm25Params bm25 = {});
 
     /// Runs a validated request. Returns QueryError for a query that cannot be parsed; throws
     /// SearchUnavailable if the index cannot be read.
     [[nodiscard]] std::variant<SearchResponse, QueryError> search(const SearchRequest& request);
+
+    /// The ids of the best `depth` articles for `query`, best first, for evaluation runs: the ranking of
+    /// search() (all words, else any word) without collapsing, facets or snippets.
+    [[nodiscard]] std::variant<std::vector<RankedId>, QueryError> rank(const std::string& query, Xapian::doccount depth);
 
     /// The stored article with this id, or nullopt.
     [[nodiscard]] std::optional<schema::Article> article(const std::string& id);
@@ -54,6 +73,7 @@ private:
     auto with_retry(const char* what, Read&& read);
 
     std::string path_;
+    Bm25Params bm25_;
     Xapian::Database db_;
     schema::Analyzer analyzer_;
     QueryParser parser_;

@@ -201,6 +201,9 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
         std::snprintf(took, sizeof took, "%.1f", resp->elapsed_ms);
         h += "<p class=\"summary\">" + std::string(resp->total_exact ? "" : "about ") + std::to_string(resp->total) +
              (resp->total == 1 ? " article" : " articles") + " <span class=\"took\">(" + took + " ms)</span></p>\n";
+        if (resp->relaxed)
+            h += "<p class=\"notice\" role=\"status\">No article has all of the words; these have some of them, "
+                 "best matches first.</p>\n";
         if (resp->hits.empty()) h += "<p class=\"empty\">No articles match. Try fewer words or remove a filter.</p>\n";
         for (const auto& hit : resp->hits) h += hit_html(hit, r);
         h += pagination(r, *resp);

@@ -66,6 +66,21 @@ TEST_CASE("fixtures index and search end to end", "[integration]") {
         CHECK(r.hits[0].snippet.size() > 1);
         CHECK(search(s, "drone").total == 2);
     }
+    SECTION("when no article has all the words, any of them, best first, and the response says so") {
+        auto all = search(s, "drone refinery");
+        CHECK_FALSE(all.relaxed);
+        auto any = search(s, "drone refinery zeppelin");
+        CHECK(any.relaxed);
+        REQUIRE(any.total == 2);  // the two drone articles
+        CHECK(any.hits[0].id == "fx-02");  // it also has "refinery"
+        // An exclusion still excludes, and a word nothing has does not relax a single-word query.
+        CHECK_FALSE(search(s, "zeppelin").relaxed);
+        CHECK(search(s, "zeppelin").total == 0);
+        auto excluded = search(s, "drone zeppelin -refinery");
+        CHECK(excluded.relaxed);
+        CHECK(excluded.total == 1);
+        CHECK(ids(excluded) != std::vector<std::string>{"fx-02"});
+    }
     SECTION("stemming: plural and verb forms meet") {
         CHECK(sorted(ids(search(s, "guarantee"))) == std::vector<std::string>{"fx-03"});
         CHECK(search(s, "negotiator").total == 2);  // "negotiators" in fx-01 and fx-10
