@@ -8,6 +8,9 @@
 #include "schema/terms.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <regex>
 #include <optional>
 #include <vector>
 
@@ -18,7 +21,7 @@ namespace {
 using schema::Token;
 namespace prefix = schema::prefix;
 
-enum class Kind { WORD, PHRASE, FIELD, OR, AND, NOT, MINUS, LPAREN, RPAREN, END };
+enum class Kind { WORD, PHRASE, FIELD, OR, AND, NOT, MINUS, NEAR, LPAREN, RPAREN, END };
 
 struct Lexeme {
     Kind kind;
@@ -31,7 +34,16 @@ struct Lexeme {
 // Nesting deeper than this is refused: it is never typed by a person and recursion must stay bounded.
 constexpr int MAX_NESTING = 32;
 
-constexpr std::string_view FIELDS[] = {"topic", "source", "lang", "place", "person", "title"};
+constexpr std::string_view FIELDS[] = {"topic", "source", "lang", "place", "person", "title", "body",
+                                       "url", "date", "after", "before"};
+
+// "a NEAR b": within this many words of each other (either order); "a NEAR/5 b" sets it.
+constexpr Xapian::termcount DEFAULT_NEAR_WINDOW = 10;
+constexpr Xapian::termcount MAX_NEAR_WINDOW = 100;
+// "ukrain*" expands to at most this many words of the index, the most frequent first.
+constexpr Xapian::termcount MAX_WILDCARD_EXPANSION = 100;
+// A prefix shorter than this would expand to a large part of the vocabulary.
+constexpr size_t MIN_WILDCARD_PREFIX_BYTES = 2;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -95,6 +107,7 @@ std::vector<Lexeme> lex(std::string_view s) {
         {
             std::string word(s.substr(i, j - i));
             Kind k = word == "OR" ? Kind::OR : word == "AND" ? Kind::AND : word == "NOT" ? Kind::NOT : Kind::WORD;
+            if (word == "NEAR" || word.rfind("NEAR/", 0) == 0) k = Kind::NEAR;
             out.push_back({k, std::move(word), "", false, start});
             i = j;
         }
@@ -151,6 +164,18 @@ private:
                 take();
                 negate = true;
             }
+            if (!negate) {
+                if (auto since = relative_date_filter()) {
+                    filters.push_back(std::move(*since));
+                    continue;
+                }
+                if (peek().kind == Kind::WORD && pos_ + 2 < lx_.size() && lx_[pos_ + 1].kind == Kind::NEAR &&
+                    lx_[pos_ + 2].kind == Kind::WORD) {
+                    const Lexeme a = take(), op = take(), b = take();
+                    if (auto q = near_query(a, op, b); !q.empty()) positive.push_back(std::move(q));
+                    continue;
+                }
+            }
             bool is_filter = false;
             const bool plain_word = peek().kind == Kind::WORD;
             const bool stop = plain_word && !negate && is_stop(peek().text);
@@ -196,6 +221,7 @@ private:
             return q;
         }
         case Kind::WORD:
+            if (lx.text.size() > 1 && lx.text.back() == '*') return wildcard_query(lx.text, negated, lx.offset);
             return word_query(lx.text, negated);
         case Kind::PHRASE:
             return exact_query(lx.text, "", negated);
@@ -208,6 +234,108 @@ private:
             // A stray operator ("OR" at the start, "a OR" at the end) is ignored, as people type it.
             return {};
         }
+    }
+
+    // "last 7 days", "past 24 hours", "last week": a filter on the publication time, relative to now.
+    std::optional<Xapian::Query> relative_date_filter() {
+        auto lower = [](std::string w) {
+            for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return w;
+        };
+        if (peek().kind != Kind::WORD) return std::nullopt;
+        const std::string first = lower(peek().text);
+        if (first != "last" && first != "past") return std::nullopt;
+        auto word_at = [&](size_t k) { return pos_ + k < lx_.size() && lx_[pos_ + k].kind == Kind::WORD ? lower(lx_[pos_ + k].text) : std::string(); };
+        std::string count = word_at(1), unit = word_at(2);
+        size_t used = 3;
+        if (count.empty() || !std::all_of(count.begin(), count.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
+            count.size() > 4) {
+            unit = count;  // "last week"
+            count = "1";
+            used = 2;
+        }
+        if (!unit.empty() && unit.back() == 's') unit.pop_back();
+        static const std::pair<std::string_view, std::int64_t> UNITS[] = {
+            {"hour", 3600}, {"day", 86400}, {"week", 7 * 86400}, {"month", 30 * 86400}, {"year", 365 * 86400}};
+        for (const auto& [name, seconds] : UNITS) {
+            if (unit != name) continue;
+            const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+            const double since = static_cast<double>(now - std::stoll(count) * seconds);
+            pos_ += used;
+            return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot(schema::Slot::PUBLISHED), Xapian::sortable_serialise(since));
+        }
+        return std::nullopt;
+    }
+
+    // "drone NEAR refinery", "drone NEAR/3 refinery": the exact words within a window, either order.
+    Xapian::Query near_query(const Lexeme& a, const Lexeme& op, const Lexeme& b) {
+        Xapian::termcount window = DEFAULT_NEAR_WINDOW;
+        if (op.text.size() > 5) {
+            const std::string n = op.text.substr(5);
+            if (n.empty() || n.size() > 3 || !std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+                error_ = QueryError{"NEAR/ needs a number of words, as in NEAR/5", op.offset};
+                return {};
+            }
+            window = std::clamp<Xapian::termcount>(static_cast<Xapian::termcount>(std::stoul(n)), 1, MAX_NEAR_WINDOW);
+        }
+        auto ta = analyze(a.text), tb = analyze(b.text);
+        note(ta, false);
+        note(tb, false);
+        if (ta.empty() || tb.empty()) return {};
+        std::vector<Xapian::Query> terms;
+        for (const auto* t : {&ta, &tb})
+            for (const auto& tok : *t) terms.emplace_back(std::string(prefix::BODY) + tok.term);
+        // The window counts the words between them; Xapian counts the positions the whole span covers.
+        return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window + static_cast<Xapian::termcount>(terms.size()));
+    }
+
+    // "ukrain*": every indexed word (body or title, exact forms) starting with the prefix.
+    Xapian::Query wildcard_query(const std::string& text, bool negated, size_t offset) {
+        auto tokens = analyze(text.substr(0, text.size() - 1));
+        if (tokens.size() != 1 || tokens[0].term.size() < MIN_WILDCARD_PREFIX_BYTES) {
+            error_ = QueryError{"a prefix search needs at least two letters of one word before '*'", offset};
+            return {};
+        }
+        if (!negated) out_.highlight_prefixes.insert(tokens[0].term);
+        auto expand = [&](std::string_view pfx) {
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(pfx) + tokens[0].term, MAX_WILDCARD_EXPANSION,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        };
+        return Xapian::Query(Xapian::Query::OP_OR, expand(prefix::BODY), expand(prefix::TITLE));
+    }
+
+    // date:2025-08-01..2025-08-31, date:2025-08, date:2025, after:2025-08-01, before:2025-08-31 (inclusive),
+    // on the day as the source printed it.
+    std::optional<Xapian::Query> date_filter(const Lexeme& lx) {
+        // The first and last YYYYMMDD key a date of 4, 7 or 10 characters covers.
+        auto bounds = [](const std::string& d) -> std::optional<std::pair<std::string, std::string>> {
+            static const std::regex re(R"((\d{4})(?:-(\d{2})(?:-(\d{2}))?)?)");
+            std::smatch m;
+            if (!std::regex_match(d, m, re)) return std::nullopt;
+            const std::string y = m[1], mo = m[2].matched ? m[2].str() : "", day = m[3].matched ? m[3].str() : "";
+            if (!mo.empty() && (mo < "01" || mo > "12")) return std::nullopt;
+            if (!day.empty() && (day < "01" || day > "31")) return std::nullopt;
+            return std::make_pair(y + (mo.empty() ? "0000" : mo + (day.empty() ? "00" : day)),
+                                  y + (mo.empty() ? "9999" : mo + (day.empty() ? "99" : day)));
+        };
+        const auto slot = schema::slot(schema::Slot::PUBLISHED_DAY);
+        if (lx.field == "after" || lx.field == "before") {
+            const auto b = bounds(lx.text);
+            if (!b) return std::nullopt;
+            return lx.field == "after" ? Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, b->first)
+                                       : Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, b->second);
+        }
+        const auto dots = lx.text.find("..");
+        if (dots == std::string::npos) {
+            const auto b = bounds(lx.text);
+            if (!b) return std::nullopt;
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, b->first, b->second);
+        }
+        const std::string from = lx.text.substr(0, dots), to = lx.text.substr(dots + 2);
+        const auto f = from.empty() ? std::nullopt : bounds(from), t = to.empty() ? std::nullopt : bounds(to);
+        if ((!from.empty() && !f) || (!to.empty() && !t) || (from.empty() && to.empty())) return std::nullopt;
+        if (f && t) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, f->first, t->second);
+        return f ? Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, f->first) : Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, t->second);
     }
 
     // A single-token word that is a stop word in the query's first candidate language.
@@ -285,6 +413,25 @@ private:
             if (tokens.empty()) return {};
             if (tokens.size() == 1) return Xapian::Query(std::string(prefix::TITLE) + tokens[0].term);
             return phrase(tokens, prefix::TITLE);
+        }
+        if (lx.field == "body") {
+            // Exact forms in the article text (summary and body), a phrase when several words.
+            return exact_query(lx.text, prefix::BODY, negated);
+        }
+        if (lx.field == "url") {
+            is_filter = true;
+            return Xapian::Query(schema::url_term(lx.text));
+        }
+        if (lx.field == "date" || lx.field == "after" || lx.field == "before") {
+            is_filter = true;
+            auto q = date_filter(lx);
+            if (!q) {
+                error_ = QueryError{lx.field + ": expects a date as YYYY, YYYY-MM or YYYY-MM-DD" +
+                                        (lx.field == "date" ? std::string(", or a range FROM..TO") : std::string()),
+                                    lx.offset};
+                return {};
+            }
+            return *q;
         }
         std::string_view pfx = lx.field == "topic"    ? prefix::TOPIC
                                : lx.field == "source" ? prefix::SOURCE

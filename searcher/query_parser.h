@@ -23,6 +23,7 @@ struct ParsedQuery {
     bool has_positive = false;
     std::set<std::string> highlight_terms;
     std::set<std::string> highlight_stems;
+    std::set<std::string> highlight_prefixes;  ///< "ukrain*": words starting with these are marked
 };
 
 /// A query that cannot be understood: message for the user and the byte offset where it went wrong.
@@ -33,8 +34,9 @@ struct QueryError {
 
 /// Syntax: words (all must match, ranked by BM25 on stems; stop words of the query's first candidate
 /// language are left out when the query has other words), "quoted phrases" (exact words in order),
-/// -word and NOT word (exclusion), a OR b, AND, (grouping), and field scopes topic:, source:, lang:,
-/// place:, person: (filters) and title: (words or a "phrase" in the title). Operators are upper case;
+/// -word and NOT word (exclusion), a OR b, AND, (grouping), a NEAR b and a NEAR/n b (proximity), prefix*,
+/// field scopes topic:, source:, lang:, place:, person:, url: (filters), title: and body: (words or a
+/// "phrase" in that part), date:, after:, before: (days as printed) and "last 7 days" (relative to now). Operators are upper case;
 /// lower-case "or" is a word. An unclosed quote runs to the end; unbalanced parentheses are an error.
 class QueryParser {
 public:

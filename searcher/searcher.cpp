@@ -194,7 +194,7 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     resp.sources = top_values(source_spy, FACET_LIMIT);
     resp.languages = top_values(language_spy, FACET_LIMIT);
 
-    const HighlightSet highlight{&parsed.highlight_terms, &parsed.highlight_stems};
+    const HighlightSet highlight{&parsed.highlight_terms, &parsed.highlight_stems, &parsed.highlight_prefixes};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = static_cast<int>(it.get_rank()) + 1;

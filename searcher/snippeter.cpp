@@ -15,7 +15,11 @@ constexpr size_t MAX_SNIPPET_SOURCE_BYTES = 64 * 1024;
 const std::string ELLIPSIS = "\xE2\x80\xA6";
 
 bool matches(const schema::Token& t, const HighlightSet& h) {
-    return (h.terms && h.terms->count(t.term)) || (h.stems && h.stems->count(t.stem));
+    if ((h.terms && h.terms->count(t.term)) || (h.stems && h.stems->count(t.stem))) return true;
+    if (h.prefixes)
+        for (const auto& p : *h.prefixes)
+            if (t.term.compare(0, p.size(), p) == 0) return true;
+    return false;
 }
 
 // Appends text[begin,end) to the fragments, marking the tokens that match.

@@ -21,6 +21,7 @@ using Highlighted = std::vector<Fragment>;
 struct HighlightSet {
     const std::set<std::string>* terms = nullptr;
     const std::set<std::string>* stems = nullptr;
+    const std::set<std::string>* prefixes = nullptr;  ///< words starting with one of these ("ukrain*")
 };
 
 /// The best window of about `window_words` words of `text` (most distinct query words, then most

@@ -8,6 +8,7 @@
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
 
 using namespace newshound;
@@ -140,6 +141,45 @@ TEST_CASE("fixtures index and search end to end", "[integration]") {
         CHECK(search(s, "grain corridor").total == 2);  // fx-03 has "corridor for grain"
         CHECK(ids(search(s, "title:\"peace talks\"")) == std::vector<std::string>{"fx-10"});
     }
+    SECTION("date scopes in the query: ranges, months, years, after and before, all inclusive") {
+        CHECK(sorted(ids(search(s, "date:2025-09-01..2025-09-11"))) == std::vector<std::string>{"fx-04", "fx-05", "fx-06", "fx-07"});
+        CHECK(search(s, "date:2025-08").total == 3);
+        CHECK(search(s, "date:2025").total == 11);
+        CHECK(sorted(ids(search(s, "after:2025-09-22"))) == std::vector<std::string>{"fx-09", "fx-10"});
+        CHECK(sorted(ids(search(s, "before:2025-08-21"))) == std::vector<std::string>{"fx-01", "fx-02"});
+        CHECK(ids(search(s, "drone date:2025-09-01..")) == std::vector<std::string>{"fx-07"});
+        CHECK(search(s, "date:..2025-08-20").total == 1);
+        for (const char* bad : {"date:2025-13", "date:yesterday", "after:2025/09/01", "date:.."}) {
+            INFO(bad);
+            SearchRequest r;
+            r.query = bad;
+            auto result = s.search(r);
+            REQUIRE(std::holds_alternative<searcher::QueryError>(result));
+            CHECK(std::get<searcher::QueryError>(result).message.find("YYYY") != std::string::npos);
+        }
+    }
+    SECTION("prefix search, proximity, body and url scopes") {
+        CHECK(sorted(ids(search(s, "refin*"))) == std::vector<std::string>{"fx-02"});
+        auto prefixed = search(s, "negotiat*");
+        CHECK(prefixed.total == 2);
+        // The expanded words are marked ("Negotiators return to Istanbul").
+        bool marked = false;
+        for (const auto& h : prefixed.hits) marked = marked || h.title_highlighted.size() > 1 || h.snippet.size() > 1;
+        CHECK(marked);
+        // "drone" and "refinery" are next to each other in fx-02; in fx-07 there is no refinery.
+        CHECK(ids(search(s, "drone NEAR refinery")) == std::vector<std::string>{"fx-02"});
+        // "A drone strike set a refinery": three words between them.
+        CHECK(ids(search(s, "refinery NEAR/3 drone")) == std::vector<std::string>{"fx-02"});
+        CHECK(search(s, "refinery NEAR/2 drone").total == 0);
+        CHECK(ids(search(s, "body:\"the fire was put out\"")) == std::vector<std::string>{"fx-02"});
+        CHECK(ids(search(s, "url:HTTPS://NorthernWire.example/drone-strike-refinery/?utm_source=x")) ==
+              std::vector<std::string>{"fx-02"});
+        SearchRequest r;
+        r.query = "x*";
+        CHECK(std::holds_alternative<searcher::QueryError>(s.search(r)));
+        r.query = "drone NEAR/x refinery";
+        CHECK(std::holds_alternative<searcher::QueryError>(s.search(r)));
+    }
     SECTION("exclusion and OR") {
         CHECK(sorted(ids(search(s, "drone -refinery"))) == std::vector<std::string>{"fx-07"});
         CHECK(sorted(ids(search(s, "tunnel OR quota"))) == std::vector<std::string>{"fx-08", "fx-09"});
@@ -167,6 +207,33 @@ TEST_CASE("fixtures index and search end to end", "[integration]") {
         CHECK(search(s, r).hits.empty());
     }
     CHECK(test::check_index(db).empty());
+}
+
+TEST_CASE("relative dates in the query count back from now", "[integration]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        for (const auto& [id, age_days] : std::vector<std::pair<std::string, int>>{{"recent", 2}, {"older", 20}, {"old", 400}}) {
+            schema::Article a;
+            a.id = id;
+            a.title = "Harbour dredging report " + id;
+            a.body = "The harbour authority published its dredging report.";
+            a.language = "en";
+            a.published = schema::Timestamp{now - age_days * 86400LL, 0};
+            idx.add(std::move(a), "t");
+        }
+        writer.commit();
+    }
+    searcher::Searcher s(db.string());
+    CHECK(ids(search(s, "dredging last 7 days")) == std::vector<std::string>{"recent"});
+    CHECK(sorted(ids(search(s, "dredging past 30 days"))) == std::vector<std::string>{"older", "recent"});
+    CHECK(search(s, "last week").total == 1);
+    CHECK(search(s, "dredging last year").total == 2);
+    // "last" is only a date when a unit follows.
+    CHECK(search(s, "last dredging").total == 3);
 }
 
 TEST_CASE("re-indexing the same input changes nothing", "[integration]") {
