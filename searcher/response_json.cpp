@@ -21,10 +21,8 @@ std::string plain(const Highlighted& h) {
 
 }  // namespace
 
-nlohmann::json to_json(const SearchResponse& r) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const auto& h : r.hits) {
-        hits.push_back({{"rank", h.rank},
+nlohmann::json hit_json(const Hit& h) {
+    return {{"rank", h.rank},
                         {"id", h.id},
                         {"url", h.url},
                         {"title", h.title},
@@ -37,8 +35,12 @@ nlohmann::json to_json(const SearchResponse& r) {
                         {"snippet_html", to_html(h.snippet)},
                         {"score", h.score},
                         {"cluster", h.cluster},
-                        {"similar", h.similar}});
-    }
+                        {"similar", h.similar}};
+}
+
+nlohmann::json to_json(const SearchResponse& r) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& h : r.hits) hits.push_back(hit_json(h));
     return {{"query", r.request.query},
             {"total", r.total},
             {"total_exact", r.total_exact},

@@ -10,6 +10,9 @@ namespace newshound::searcher {
 /// Field names are part of the API (docs/api.md) and do not change without a version bump.
 [[nodiscard]] nlohmann::json to_json(const SearchResponse& response);
 
+/// One hit, as in the "hits" array of a search response (also the items of related stories).
+[[nodiscard]] nlohmann::json hit_json(const Hit& hit);
+
 /// {"error": {"code": code, "message": message[, "parameter": parameter]}}
 [[nodiscard]] nlohmann::json error_json(const std::string& code, const std::string& message,
                                         const std::string& parameter = "");

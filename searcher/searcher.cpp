@@ -3,11 +3,14 @@
 
 #include "schema/fields.h"
 #include "schema/language.h"
+#include "schema/stopwords.h"
 #include "schema/stored_record.h"
 #include "schema/terms.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <set>
 
 namespace newshound::searcher {
 
@@ -195,33 +198,85 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     resp.languages = top_values(language_spy, FACET_LIMIT);
 
     const HighlightSet highlight{&parsed.highlight_terms, &parsed.highlight_stems, &parsed.highlight_prefixes};
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit hit;
-        hit.rank = static_cast<int>(it.get_rank()) + 1;
-        hit.score = parsed.has_positive ? it.get_weight() : 0.0;
-        hit.similar = it.get_collapse_count();
-        const Xapian::Document doc = it.get_document();
-        hit.cluster = doc.get_value(slot(Slot::CLUSTER));
-        const auto article = decode_stored_record(doc.get_data());
-        if (!article) {
-            hit.title = "(unreadable stored record)";
-            resp.hits.push_back(std::move(hit));
-            continue;
-        }
-        hit.id = article->id;
-        hit.url = article->url;
-        hit.title = article->title;
-        hit.title_highlighted = highlight_all(article->title, article->language, highlight, analyzer_);
-        hit.source = article->source;
-        hit.published = article->published ? to_iso8601(*article->published) : "";
-        hit.language = article->language;
-        hit.topics = article->topics;
-        const std::string_view text = article->body.empty() ? std::string_view(article->summary) : std::string_view(article->body);
-        hit.snippet = make_snippet(text, article->language, highlight, analyzer_);
-        resp.hits.push_back(std::move(hit));
-    }
+    for (auto it = mset.begin(); it != mset.end(); ++it) resp.hits.push_back(make_hit(it, highlight, parsed.has_positive));
     resp.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return resp;
+}
+
+Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, bool scored) {
+    Hit hit;
+    hit.rank = static_cast<int>(it.get_rank()) + 1;
+    hit.score = scored ? it.get_weight() : 0.0;
+    hit.similar = it.get_collapse_count();
+    const Xapian::Document doc = it.get_document();
+    hit.cluster = doc.get_value(slot(Slot::CLUSTER));
+    const auto article = decode_stored_record(doc.get_data());
+    if (!article) {
+        hit.title = "(unreadable stored record)";
+        return hit;
+    }
+    hit.id = article->id;
+    hit.url = article->url;
+    hit.title = article->title;
+    hit.title_highlighted = highlight_all(article->title, article->language, highlight, analyzer_);
+    hit.source = article->source;
+    hit.published = article->published ? to_iso8601(*article->published) : "";
+    hit.language = article->language;
+    hit.topics = article->topics;
+    const std::string_view text = article->body.empty() ? std::string_view(article->summary) : std::string_view(article->body);
+    hit.snippet = make_snippet(text, article->language, highlight, analyzer_);
+    return hit;
+}
+
+namespace {
+
+// Expansion terms for "more like this": stems (Z) with a letter in them that are not stop words of the
+// article's language; figures, short stems and function words say nothing about what a story is about.
+class StemDecider : public Xapian::ExpandDecider {
+public:
+    explicit StemDecider(std::string language) : language_(std::move(language)) {}
+    bool operator()(const std::string& term) const override {
+        if (!std::string_view(term).starts_with(prefix::STEM) || term.size() < prefix::STEM.size() + 3) return false;
+        const std::string stem = term.substr(prefix::STEM.size());
+        if (is_stopword(language_, stem)) return false;
+        return std::any_of(stem.begin(), stem.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+    }
+
+private:
+    std::string language_;
+};
+
+}  // namespace
+
+std::optional<std::vector<Hit>> Searcher::related(const std::string& id, Xapian::doccount count) {
+    return with_retry("related stories", [&]() -> std::optional<std::vector<Hit>> {
+        const std::string term = id_term(id);
+        auto p = db_.postlist_begin(term);
+        if (p == db_.postlist_end(term)) return std::nullopt;
+        const Xapian::docid did = *p;
+        const Xapian::Document doc = db_.get_document(did);
+        const std::string cluster = doc.get_value(slot(Slot::CLUSTER));
+        Xapian::RSet rset;
+        rset.add_document(did);
+        Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(bm25_weight(bm25_));
+        const StemDecider decider(doc.get_value(slot(Slot::LANGUAGE)));
+        const Xapian::ESet eset = enquire.get_eset(RELATED_EXPANSION_TERMS, rset, &decider);
+        std::vector<Hit> hits;
+        if (eset.empty()) return hits;
+        std::set<std::string> stems;
+        for (auto t = eset.begin(); t != eset.end(); ++t) stems.insert((*t).substr(prefix::STEM.size()));
+        // The story's distinctive terms, any of them, best match first; never the story or its copies.
+        Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+        Xapian::Query itself(term);
+        if (!cluster.empty()) itself = Xapian::Query(Xapian::Query::OP_OR, itself, Xapian::Query(std::string(prefix::CLUSTER) + cluster));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, itself));
+        enquire.set_collapse_key(slot(Slot::CLUSTER));
+        const Xapian::MSet mset = enquire.get_mset(0, count);
+        const HighlightSet highlight{nullptr, &stems, nullptr};
+        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlight, true));
+        return hits;
+    });
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {

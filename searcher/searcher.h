@@ -24,6 +24,9 @@ public:
 /// in dozens of languages from growing without limit.
 inline constexpr size_t MAX_QUERY_LANGUAGES = 16;
 
+/// Related stories: this many, found through this many of the article's most distinctive terms.
+inline constexpr Xapian::doccount RELATED_COUNT = 5;
+inline constexpr Xapian::termcount RELATED_EXPANSION_TERMS = 40;
 /// How many facet values a response carries per facet.
 inline constexpr size_t FACET_LIMIT = 30;
 
@@ -57,6 +60,11 @@ public:
     /// search() (all words, else any word) without collapsing, facets or snippets.
     [[nodiscard]] std::variant<std::vector<RankedId>, QueryError> rank(const std::string& query, Xapian::doccount depth);
 
+    /// Related stories ("more like this"): the best `count` articles for the article's most distinctive
+    /// stems (Xapian relevance feedback), one per duplicate cluster, never the article or its own copies.
+    /// nullopt when no article has this id.
+    [[nodiscard]] std::optional<std::vector<Hit>> related(const std::string& id, Xapian::doccount count = RELATED_COUNT);
+
     /// The stored article with this id, or nullopt.
     [[nodiscard]] std::optional<schema::Article> article(const std::string& id);
 
@@ -64,6 +72,7 @@ public:
 
 private:
     std::variant<SearchResponse, QueryError> search_once(const SearchRequest& request);
+    Hit make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, bool scored);
     void refresh();
     /// Candidate languages of the query words: the one the user chose; else the detected language of the
     /// query text followed by the languages of the indexed articles, most frequent first.

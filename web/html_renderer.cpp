@@ -218,7 +218,7 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
     return h + PAGE_FOOT;
 }
 
-std::string render_article_page(const schema::Article& a) {
+std::string render_article_page(const schema::Article& a, const std::vector<searcher::Hit>& related) {
     std::string h = page_head(a.title.empty() ? "Article" : a.title);
     h += "<main class=\"article\"><article" + (a.language.empty() ? std::string() : " lang=\"" + html_escape(a.language) + "\"") +
          " dir=\"auto\"><h1>" + html_escape(a.title) + "</h1><p class=\"meta\">";
@@ -246,7 +246,19 @@ std::string render_article_page(const schema::Article& a) {
             h += "<li><a href=\"/?topic=" + html_escape(url_encode(t)) + "\">" + html_escape(t) + "</a></li>";
         h += "</ul>";
     }
-    h += "</article></main>\n";
+    h += "</article>";
+    if (!related.empty()) {
+        h += "<section class=\"related\" aria-labelledby=\"related-title\"><h2 id=\"related-title\">Related stories</h2><ol>";
+        for (const auto& r : related) {
+            h += "<li><a href=\"/article/" + html_escape(url_encode(r.id)) + "\">" + html_escape(r.title) + "</a>";
+            if (!r.source.empty()) h += " <span class=\"source\">" + html_escape(r.source) + "</span>";
+            if (!r.published.empty())
+                h += " <time datetime=\"" + html_escape(r.published) + "\">" + html_escape(display_date(r.published)) + "</time>";
+            h += "</li>";
+        }
+        h += "</ol></section>";
+    }
+    h += "</main>\n";
     return h + PAGE_FOOT;
 }
 

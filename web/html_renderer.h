@@ -25,7 +25,8 @@ namespace newshound::web {
                                              const std::string& error_message);
 
 /// The article page: full cleaned text, metadata and topics (each a link to a topic search).
-[[nodiscard]] std::string render_article_page(const schema::Article& article);
+[[nodiscard]] std::string render_article_page(const schema::Article& article,
+                                              const std::vector<searcher::Hit>& related = {});
 
 /// A minimal page for 404 and other errors.
 [[nodiscard]] std::string render_error_page(int status, const std::string& message);

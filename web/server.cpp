@@ -149,11 +149,20 @@ void Server::register_routes() {
     });
 
     http.Get(R"(/article/([^/]+))", [db](const httplib::Request& req, httplib::Response& res) {
-        auto article = thread_searcher(db).article(req.matches[1]);
+        auto& searcher = thread_searcher(db);
+        auto article = searcher.article(req.matches[1]);
         if (!article) return send_error(req, res, 404, "not_found", "No article with this id.");
-        res.set_content(render_article_page(*article), HTML);
+        const auto related = searcher.related(req.matches[1]);
+        res.set_content(render_article_page(*article, related ? *related : std::vector<searcher::Hit>{}), HTML);
     });
 
+    http.Get(R"(/api/articles/([^/]+)/related)", [db](const httplib::Request& req, httplib::Response& res) {
+        const auto related = thread_searcher(db).related(req.matches[1]);
+        if (!related) return send_error(req, res, 404, "not_found", "No article with this id.");
+        nlohmann::json hits = nlohmann::json::array();
+        for (const auto& h : *related) hits.push_back(searcher::hit_json(h));
+        res.set_content(dump({{"id", std::string(req.matches[1])}, {"related", std::move(hits)}}), JSON);
+    });
     http.Get(R"(/api/articles/([^/]+))", [db](const httplib::Request& req, httplib::Response& res) {
         auto article = thread_searcher(db).article(req.matches[1]);
         if (!article) return send_error(req, res, 404, "not_found", "No article with this id.");

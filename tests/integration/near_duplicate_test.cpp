@@ -107,6 +107,18 @@ TEST_CASE("republished copies join one cluster and other stories on the topic st
     CHECK(wire_hits == 1);
     r.cluster = wire;
     CHECK(std::get<searcher::SearchResponse>(s.search(r)).hits.size() == static_cast<size_t>(joined + 1));
+
+    // Related stories: the other stories on the topic, never the story's own copies.
+    const auto related = s.related("wire");
+    REQUIRE(related);
+    std::vector<std::string> related_ids;
+    for (const auto& h : *related) {
+        CHECK(h.cluster != wire);
+        related_ids.push_back(h.id);
+    }
+    std::sort(related_ids.begin(), related_ids.end());
+    CHECK(related_ids == std::vector<std::string>{"other-1", "other-2"});
+    CHECK_FALSE(s.related("no-such-id"));
 }
 
 TEST_CASE("SimHash: identical texts agree, short texts have none", "[near_duplicate]") {

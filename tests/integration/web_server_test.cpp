@@ -108,6 +108,15 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         auto json_article = client.Get("/api/articles/fx-03");
         REQUIRE(json_article);
         CHECK(nlohmann::json::parse(json_article->body)["places"][0] == "Brussels");
+        // Related stories: in the API and on the article page, never the article itself.
+        auto related = client.Get("/api/articles/fx-02/related");
+        REQUIRE(related);
+        CHECK(related->status == 200);
+        const auto rj = nlohmann::json::parse(related->body);
+        REQUIRE(!rj["related"].empty());
+        for (const auto& h : rj["related"]) CHECK(h["id"] != "fx-02");
+        CHECK(article->body.find("Related stories") != std::string::npos);
+        CHECK(client.Get("/api/articles/unknown/related")->status == 404);
         auto health = client.Get("/healthz");
         REQUIRE(health);
         CHECK(nlohmann::json::parse(health->body)["documents"] == 10);
