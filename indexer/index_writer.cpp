@@ -2,8 +2,10 @@
 #include "indexer/index_writer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "indexer/extract/fingerprint.h"
 #include "schema/fields.h"
@@ -134,6 +136,30 @@ std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::D
     return own;
 }
 
+void IndexWriter::update_spelling(const Xapian::Document& doc, bool add) {
+    // The words of title and text (unprefixed terms: prefixes are upper case), once per article, so the
+    // spelling data counts in how many articles a word occurs. Figures and very short or long words are
+    // never suggestions.
+    constexpr size_t MIN_SPELLING_BYTES = 3;
+    constexpr size_t MAX_SPELLING_BYTES = 32;
+    const std::string title(schema::prefix::TITLE);
+    std::set<std::string> words;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        std::string term = *t;
+        // Title words carry the title prefix; a word in both title and text counts once.
+        if (term.starts_with(title) && term.size() > title.size() && !std::isupper(static_cast<unsigned char>(term[title.size()])))
+            term.erase(0, title.size());
+        else if (std::isupper(static_cast<unsigned char>(term[0]))) continue;
+        if (term.size() < MIN_SPELLING_BYTES || term.size() > MAX_SPELLING_BYTES) continue;
+        if (!std::any_of(term.begin(), term.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; })) continue;
+        words.insert(std::move(term));
+    }
+    for (const auto& w : words) {
+        if (add) db_.add_spelling(w, 1);
+        else db_.remove_spelling(w, 1);
+    }
+}
+
 void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
     try {
         Xapian::PostingIterator existing = db_.postlist_begin(id_term);
@@ -147,6 +173,8 @@ void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
         doc.add_value(schema::slot(schema::Slot::CLUSTER), cluster);
         doc.add_boolean_term(std::string(schema::prefix::CLUSTER) + cluster);
         if (cluster != to_hex(schema::fnv1a64(id_term))) ++stats_.near_duplicates;
+        if (exists) update_spelling(db_.get_document(*existing), false);
+        update_spelling(doc, true);
         db_.replace_document(id_term, doc);
         ++(exists ? stats_.updated : stats_.added);
         if (++pending_ >= batch_size_) commit();
@@ -159,6 +187,7 @@ size_t IndexWriter::remove(const std::string& term) {
     try {
         const size_t n = db_.get_termfreq(term);
         if (n > 0) {
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) update_spelling(db_.get_document(*p), false);
             db_.delete_document(term);
             pending_ += n;
         }

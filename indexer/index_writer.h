@@ -64,6 +64,8 @@ public:
 private:
     /// The cluster id for `doc`: a near-duplicate's cluster, or one derived from `id_term`.
     std::string cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self);
+    /// Adds (or removes) the article's words to the spelling data that did-you-mean suggestions use.
+    void update_spelling(const Xapian::Document& doc, bool add);
 
     std::string path_;
     Xapian::WritableDatabase db_;

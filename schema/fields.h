@@ -74,7 +74,7 @@ inline constexpr int NEAR_DUPLICATE_MAX_DAYS = 2;
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 3;
+inline constexpr int LAYOUT_VERSION = 4;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

@@ -45,6 +45,7 @@ nlohmann::json to_json(const SearchResponse& r) {
             {"total", r.total},
             {"total_exact", r.total_exact},
             {"relaxed", r.relaxed},
+            {"suggestion", r.suggestion},
             {"page", r.request.page},
             {"page_size", r.request.page_size},
             {"sort", to_string(r.request.sort)},

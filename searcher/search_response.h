@@ -33,6 +33,8 @@ struct SearchResponse {
     bool total_exact = true;
     /// No article has all the words: the hits have any of them (the query's relaxed form).
     bool relaxed = false;
+    /// "Did you mean": the query with misspelled words replaced, when that finds more; else "".
+    std::string suggestion;
     std::vector<FacetCount> topics;
     std::vector<FacetCount> sources;
     std::vector<FacetCount> languages;

@@ -193,6 +193,19 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     resp.total = mset.get_matches_estimated();
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     resp.relaxed = relaxed;
+    // Did you mean: only for queries that find little, and only a spelling that finds more.
+    if (parsed.has_positive && (relaxed || resp.total < SPELLING_CHECK_BELOW)) {
+        const std::string suggested = spelling_suggestion(request.query);
+        if (!suggested.empty()) {
+            auto again = parser_.parse(suggested, query_languages(request));
+            if (auto* better = std::get_if<ParsedQuery>(&again); better && !better->query.empty()) {
+                Xapian::Enquire probe(db_);
+                probe.set_query(restrict(better->query));
+                const Xapian::doccount found = probe.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+                if (found > (relaxed ? 0 : resp.total)) resp.suggestion = suggested;
+            }
+        }
+    }
     resp.topics = top_values(topic_spy.counts(), FACET_LIMIT);
     resp.sources = top_values(source_spy, FACET_LIMIT);
     resp.languages = top_values(language_spy, FACET_LIMIT);
@@ -201,6 +214,45 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     for (auto it = mset.begin(); it != mset.end(); ++it) resp.hits.push_back(make_hit(it, highlight, parsed.has_positive));
     resp.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return resp;
+}
+
+std::string Searcher::spelling_suggestion(const std::string& query) {
+    // Word by word: operators, scopes, phrases, prefixes and exclusion marks stay as typed.
+    std::string out;
+    bool changed = false;
+    size_t i = 0;
+    while (i < query.size()) {
+        const size_t start = query.find_first_not_of(" \t", i);
+        if (start == std::string::npos) break;
+        out.append(query, i, start - i);
+        size_t end = query.find_first_of(" \t", start);
+        if (end == std::string::npos) end = query.size();
+        std::string token = query.substr(start, end - start);
+        i = end;
+        const size_t lead = token.find_first_not_of("-(");
+        const size_t tail = token.find_last_not_of(")");
+        const bool plain = lead != std::string::npos && tail != std::string::npos && tail >= lead &&
+                           token.find_first_of(":\"*") == std::string::npos && token != "OR" && token != "AND" &&
+                           token != "NOT" && token.rfind("NEAR", 0) != 0;
+        if (plain) {
+            const std::string word = token.substr(lead, tail - lead + 1);
+            std::vector<Token> tokens;
+            analyzer_.analyze(word, "", tokens);
+            if (tokens.size() == 1 && db_.get_termfreq(tokens[0].term) == 0 &&
+                db_.get_termfreq(std::string(prefix::TITLE) + tokens[0].term) == 0) {
+                // Short words have many neighbours one edit away; allow two edits only in longer ones.
+                constexpr size_t TWO_EDITS_FROM_BYTES = 6;
+                const std::string fix =
+                    db_.get_spelling_suggestion(tokens[0].term, tokens[0].term.size() >= TWO_EDITS_FROM_BYTES ? 2 : 1);
+                if (!fix.empty() && fix != tokens[0].term) {
+                    token = token.substr(0, lead) + fix + token.substr(tail + 1);
+                    changed = true;
+                }
+            }
+        }
+        out += token;
+    }
+    return changed ? out : std::string();
 }
 
 Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, bool scored) {

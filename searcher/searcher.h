@@ -24,6 +24,9 @@ public:
 /// in dozens of languages from growing without limit.
 inline constexpr size_t MAX_QUERY_LANGUAGES = 16;
 
+/// Spelling suggestions are looked for when a query finds fewer articles than this (or none with all
+/// its words): a query that finds plenty is not misspelled in a way worth a lookup per word.
+inline constexpr Xapian::doccount SPELLING_CHECK_BELOW = 20;
 /// Related stories: this many, found through this many of the article's most distinctive terms.
 inline constexpr Xapian::doccount RELATED_COUNT = 5;
 inline constexpr Xapian::termcount RELATED_EXPANSION_TERMS = 40;
@@ -73,6 +76,9 @@ public:
 private:
     std::variant<SearchResponse, QueryError> search_once(const SearchRequest& request);
     Hit make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, bool scored);
+    /// The query with each plain word the index does not have replaced by its likeliest spelling from the
+    /// index's words (Xapian spelling data); "" when no word changes.
+    std::string spelling_suggestion(const std::string& query);
     void refresh();
     /// Candidate languages of the query words: the one the user chose; else the detected language of the
     /// query text followed by the languages of the indexed articles, most frequent first.

@@ -201,6 +201,13 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
         std::snprintf(took, sizeof took, "%.1f", resp->elapsed_ms);
         h += "<p class=\"summary\">" + std::string(resp->total_exact ? "" : "about ") + std::to_string(resp->total) +
              (resp->total == 1 ? " article" : " articles") + " <span class=\"took\">(" + took + " ms)</span></p>\n";
+        if (!resp->suggestion.empty()) {
+            SearchRequest fixed = r;
+            fixed.query = resp->suggestion;
+            fixed.page = 1;
+            h += "<p class=\"notice\" role=\"status\">Did you mean <a href=\"" + html_escape(search_url(fixed, 1)) + "\">" +
+                 html_escape(resp->suggestion) + "</a>?</p>\n";
+        }
         if (resp->relaxed)
             h += "<p class=\"notice\" role=\"status\">No article has all of the words; these have some of them, "
                  "best matches first.</p>\n";

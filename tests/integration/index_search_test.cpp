@@ -82,6 +82,19 @@ TEST_CASE("fixtures index and search end to end", "[integration]") {
         CHECK(excluded.total == 1);
         CHECK(ids(excluded) != std::vector<std::string>{"fx-02"});
     }
+    SECTION("did you mean: a misspelled word gets the index's spelling, only when that finds more") {
+        auto typo = search(s, "refinary");
+        CHECK(typo.total == 0);
+        CHECK(typo.suggestion == "refinery");
+        auto mixed = search(s, "drone refinary");
+        CHECK(mixed.suggestion == "drone refinery");
+        // Operators, scopes and exclusions stay as typed.
+        CHECK(search(s, "-refinary drone").suggestion.empty());  // finds the drone stories already
+        CHECK(search(s, "topic:Ukraine negotiaters").suggestion == "topic:Ukraine negotiators");
+        // Correct words get no suggestion, and neither do words nothing is close to.
+        CHECK(search(s, "refinery").suggestion.empty());
+        CHECK(search(s, "xylophone").suggestion.empty());
+    }
     SECTION("stemming: plural and verb forms meet") {
         CHECK(sorted(ids(search(s, "guarantee"))) == std::vector<std::string>{"fx-03"});
         CHECK(search(s, "negotiator").total == 2);  // "negotiators" in fx-01 and fx-10
