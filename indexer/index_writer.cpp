@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "indexer/extract/fingerprint.h"
 #include "schema/fields.h"
@@ -51,6 +52,7 @@ IndexWriter::~IndexWriter() {
     // Closing commits what is pending: every pending document is complete, so an operation aborted by an
     // exception still keeps the articles it had already written.
     try {
+        flush_spelling();
         db_.close();
     } catch (const Xapian::Error& e) {
         spdlog::error("closing index {}: {}", path_, e.get_description());
@@ -154,10 +156,17 @@ void IndexWriter::update_spelling(const Xapian::Document& doc, bool add) {
         if (!std::any_of(term.begin(), term.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; })) continue;
         words.insert(std::move(term));
     }
-    for (const auto& w : words) {
-        if (add) db_.add_spelling(w, 1);
-        else db_.remove_spelling(w, 1);
+    // Collected per batch and written at commit: one spelling update per distinct word of the batch
+    // instead of one per word per article.
+    for (auto& w : words) pending_spelling_[std::move(w)] += add ? 1 : -1;
+}
+
+void IndexWriter::flush_spelling() {
+    for (const auto& [word, delta] : pending_spelling_) {
+        if (delta > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(delta));
+        else if (delta < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
     }
+    pending_spelling_.clear();
 }
 
 void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
@@ -204,6 +213,7 @@ void IndexWriter::count_skip(const std::string& reason) {
 
 void IndexWriter::commit() {
     try {
+        flush_spelling();
         db_.commit();
         pending_ = 0;
     } catch (const Xapian::Error& e) {

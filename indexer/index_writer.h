@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <xapian.h>
 
 namespace newshound::indexer {
@@ -66,11 +67,14 @@ private:
     std::string cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self);
     /// Adds (or removes) the article's words to the spelling data that did-you-mean suggestions use.
     void update_spelling(const Xapian::Document& doc, bool add);
+    /// Writes the batch's spelling changes; called before every commit and on close.
+    void flush_spelling();
 
     std::string path_;
     Xapian::WritableDatabase db_;
     size_t batch_size_;
     size_t pending_ = 0;
+    std::unordered_map<std::string, int> pending_spelling_;  // word → articles added minus removed, this batch
     bool same_layout_ = false;  // the index was written with schema::LAYOUT_VERSION: unchanged articles can be skipped
     IndexStats stats_;
 };
