@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <map>
 #include <set>
 
 namespace newshound::searcher {
@@ -328,6 +329,49 @@ std::optional<std::vector<Hit>> Searcher::related(const std::string& id, Xapian:
         const HighlightSet highlight{nullptr, &stems, nullptr};
         for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlight, true));
         return hits;
+    });
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string& typed) {
+    return with_retry("suggestions", [&]() -> std::vector<Suggestion> {
+        std::vector<Suggestion> out;
+        const size_t cut = typed.find_last_of(" \t");
+        const std::string head = cut == std::string::npos ? "" : typed.substr(0, cut + 1);
+        const std::string last = typed.substr(cut == std::string::npos ? 0 : cut + 1);
+        if (last.empty() || last.find_first_of(":\"()*") != std::string::npos) return out;
+        std::vector<Token> tokens;
+        analyzer_.analyze(last, "", tokens);
+        if (tokens.size() != 1) return out;
+        const std::string& stem = tokens[0].term;
+        // The most frequent words of texts (unprefixed) and titles (S) that start with the typed letters.
+        std::map<std::string, Xapian::doccount> words;
+        for (const std::string pfx : {std::string(), std::string(prefix::TITLE)}) {
+            size_t scanned = 0;
+            for (auto t = db_.allterms_begin(pfx + stem); t != db_.allterms_end(pfx + stem) && scanned < SUGGEST_SCAN_TERMS; ++t, ++scanned) {
+                auto& n = words[(*t).substr(pfx.size())];
+                n = std::max(n, t.get_termfreq());
+            }
+        }
+        std::vector<std::pair<Xapian::doccount, std::string>> ranked;
+        for (auto& [w, n] : words)
+            if (w != stem || words.size() == 1) ranked.emplace_back(n, w);
+        std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        for (const auto& [n, w] : ranked) {
+            if (out.size() >= SUGGEST_COUNT / 2 + SUGGEST_COUNT % 2) break;
+            out.push_back({head + w, "word", n});
+        }
+        // Topics that start with the whole typed text ("black s" → "Black Sea"), as filters.
+        const std::string topic_prefix = filter_term(prefix::TOPIC, typed, analyzer_);
+        size_t scanned = 0;
+        std::vector<std::pair<Xapian::doccount, std::string>> topics;
+        for (auto t = db_.allterms_begin(topic_prefix); t != db_.allterms_end(topic_prefix) && scanned < SUGGEST_SCAN_TERMS; ++t, ++scanned)
+            topics.emplace_back(t.get_termfreq(), (*t).substr(prefix::TOPIC.size()));
+        std::sort(topics.begin(), topics.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (const auto& [n, topic] : topics) {
+            if (out.size() >= SUGGEST_COUNT) break;
+            out.push_back({"topic:\"" + topic + "\"", "topic", n});
+        }
+        return out;
     });
 }
 

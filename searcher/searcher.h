@@ -48,6 +48,16 @@ struct RankedId {
     double weight = 0;
 };
 
+/// An autocomplete suggestion: the whole query it proposes, what completed it, and in how many articles.
+struct Suggestion {
+    std::string query;
+    std::string kind;  ///< "word" (a word of titles and texts) or "topic"
+    Xapian::doccount articles = 0;
+};
+/// Autocomplete: at most this many suggestions, chosen among this many index terms per kind.
+inline constexpr size_t SUGGEST_COUNT = 8;
+inline constexpr size_t SUGGEST_SCAN_TERMS = 2000;
+
 /// Not thread-safe: owns a Xapian::Database and an Analyzer. Use one per thread. Each call picks up
 /// the latest committed revision of the index and retries if the index changes under it.
 class Searcher {
@@ -67,6 +77,10 @@ public:
     /// stems (Xapian relevance feedback), one per duplicate cluster, never the article or its own copies.
     /// nullopt when no article has this id.
     [[nodiscard]] std::optional<std::vector<Hit>> related(const std::string& id, Xapian::doccount count = RELATED_COUNT);
+
+    /// Autocomplete for what is typed so far: the last word completed from the words of titles and texts,
+    /// most frequent first, then topics starting with the typed text. Empty for empty text.
+    [[nodiscard]] std::vector<Suggestion> suggest(const std::string& typed);
 
     /// The stored article with this id, or nullopt.
     [[nodiscard]] std::optional<schema::Article> article(const std::string& id);

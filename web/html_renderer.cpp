@@ -41,7 +41,8 @@ std::string page_head(const std::string& title) {
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            "<title>" +
            html_escape(title) +
-           "</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>\n"
+           "</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
+           "<script src=\"/static/suggest.js\" defer></script></head><body>\n"
            "<header><a class=\"brand\" href=\"/\">newshound</a></header>\n";
 }
 
@@ -51,7 +52,8 @@ std::string search_form(const SearchRequest& r) {
     std::string h = "<form class=\"search\" role=\"search\" method=\"get\" action=\"/\">"
                     "<label for=\"q\" class=\"visually-hidden\">Search news</label>"
                     "<input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search news\" value=\"" +
-                    html_escape(r.query) + "\" maxlength=\"" + std::to_string(SearchRequest::MAX_QUERY_BYTES) + "\">";
+                    html_escape(r.query) + "\" maxlength=\"" + std::to_string(SearchRequest::MAX_QUERY_BYTES) +
+                    "\" list=\"suggestions\" autocomplete=\"off\"><datalist id=\"suggestions\"></datalist>";
     for (const auto& t : r.topics) h += "<input type=\"hidden\" name=\"topic\" value=\"" + html_escape(t) + "\">";
     for (const auto& s : r.sources) h += "<input type=\"hidden\" name=\"source\" value=\"" + html_escape(s) + "\">";
     for (const auto& l : r.languages) h += "<input type=\"hidden\" name=\"lang\" value=\"" + html_escape(l) + "\">";
@@ -272,6 +274,35 @@ std::string render_article_page(const schema::Article& a, const std::vector<sear
 std::string render_error_page(int status, const std::string& message) {
     return page_head("Error " + std::to_string(status)) + "<main><h1>" + std::to_string(status) + "</h1><p>" +
            html_escape(message) + "</p><p><a href=\"/\">Back to search</a></p></main>\n" + PAGE_FOOT;
+}
+
+std::string_view suggest_script() {
+    // Debounced: one request per pause in typing; stale answers (for older text) are dropped.
+    return R"js((function () {
+  var box = document.getElementById('q'), list = document.getElementById('suggestions');
+  if (!box || !list || !window.fetch) return;
+  var timer = null, latest = '';
+  box.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var typed = box.value;
+      latest = typed;
+      if (!typed.trim()) { list.textContent = ''; return; }
+      fetch('/api/suggest?q=' + encodeURIComponent(typed)).then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (j) {
+          if (!j || typed !== latest) return;
+          list.textContent = '';
+          j.suggestions.forEach(function (s) {
+            var o = document.createElement('option');
+            o.value = s.query;
+            o.label = s.kind + ', ' + s.articles + (s.articles === 1 ? ' article' : ' articles');
+            list.appendChild(o);
+          });
+        }).catch(function () {});
+    }, 150);
+  });
+})();
+)js";
 }
 
 std::string_view stylesheet() {

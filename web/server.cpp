@@ -86,7 +86,8 @@ std::variant<SearchRequest, RequestError> request_from(const httplib::Request& r
 // Sent with every response, errors included.
 httplib::Headers security_headers() {
     return {{"Content-Security-Policy",
-             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+             "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; "
+             "form-action 'self'; base-uri 'none'; "
              "frame-ancestors 'none'"},
             {"X-Content-Type-Options", "nosniff"},
             {"Referrer-Policy", "no-referrer"},
@@ -169,10 +170,24 @@ void Server::register_routes() {
         res.set_content(dump(schema::article_to_json(*article)), JSON);
     });
 
+    http.Get("/api/suggest", [db](const httplib::Request& req, httplib::Response& res) {
+        const std::string typed = req.get_param_value(searcher::SearchRequest::QUERY_PARAM);
+        if (typed.size() > searcher::SearchRequest::MAX_QUERY_BYTES)
+            return send_error(req, res, 400, "bad_parameter", "q is longer than the query limit", "q");
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& sg : thread_searcher(db).suggest(typed))
+            list.push_back({{"query", sg.query}, {"kind", sg.kind}, {"articles", sg.articles}});
+        res.set_content(dump({{"q", typed}, {"suggestions", std::move(list)}}), JSON);
+    });
+
     http.Get("/healthz", [db](const httplib::Request&, httplib::Response& res) {
         res.set_content(dump({{"status", "ok"}, {"documents", thread_searcher(db).doc_count()}}), JSON);
     });
 
+    http.Get("/static/suggest.js", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "max-age=3600");
+        res.set_content(std::string(suggest_script()), "text/javascript; charset=utf-8");
+    });
     http.Get("/static/style.css", [](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cache-Control", "max-age=3600");
         res.set_content(std::string(stylesheet()), "text/css; charset=utf-8");

@@ -121,6 +121,20 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         REQUIRE(health);
         CHECK(nlohmann::json::parse(health->body)["documents"] == 10);
         CHECK(client.Get("/static/style.css")->status == 200);
+        CHECK(client.Get("/static/suggest.js")->status == 200);
+        // Autocomplete: words of titles and texts, then topics, as whole queries.
+        auto suggest = client.Get("/api/suggest?q=drone%20ref");
+        REQUIRE(suggest);
+        CHECK(suggest->status == 200);
+        const auto sj = nlohmann::json::parse(suggest->body);
+        REQUIRE(!sj["suggestions"].empty());
+        CHECK(sj["suggestions"][0]["query"] == "drone refinery");
+        CHECK(sj["suggestions"][0]["kind"] == "word");
+        const auto topics = nlohmann::json::parse(client.Get("/api/suggest?q=ukr")->body)["suggestions"];
+        bool topic = false;
+        for (const auto& sg : topics) topic = topic || (sg["kind"] == "topic" && sg["query"] == "topic:\"ukraine\"");
+        CHECK(topic);
+        CHECK(nlohmann::json::parse(client.Get("/api/suggest?q=")->body)["suggestions"].empty());
     }
     SECTION("the empty query browses everything, newest first") {
         auto res = client.Get("/api/search");
