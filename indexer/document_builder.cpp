@@ -61,14 +61,18 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_value(slot(Slot::PUBLISHED), Xapian::sortable_serialise(static_cast<double>(a.published->utc_seconds)));
         doc.add_value(slot(Slot::PUBLISHED_DAY), to_yyyymmdd(*a.published));
     }
-    if (!a.topics.empty()) {
+    auto add_list = [&](Slot s, const std::vector<std::string>& values) {
+        if (values.empty()) return;
         std::string packed;
-        for (const auto& t : a.topics) {
+        for (const auto& v : values) {
             if (!packed.empty()) packed += LIST_SEPARATOR;
-            packed += t;
+            packed += v;
         }
-        doc.add_value(slot(Slot::TOPICS), packed);
-    }
+        doc.add_value(slot(s), packed);
+    };
+    add_list(Slot::TOPICS, a.topics);
+    add_list(Slot::PLACES, a.places);
+    add_list(Slot::PEOPLE, a.people);
     if (!a.source.empty()) doc.add_value(slot(Slot::SOURCE), a.source);
     if (!a.language.empty()) doc.add_value(slot(Slot::LANGUAGE), a.language);
 

@@ -43,7 +43,9 @@ enum class Slot : Xapian::valueno {
     SOURCE = 3,         ///< source as printed: facet counts.
     LANGUAGE = 4,       ///< ISO 639-1 code: facet counts.
     CLUSTER = 5,        ///< duplicate cluster id (an article id): collapse near-duplicates to one hit.
-    SIMHASH = 6,        ///< 16 hex digits of the body's 64-bit SimHash ("" for bodies too short to compare).
+    SIMHASH = 6,
+    PLACES = 7,         ///< places as given, joined by LIST_SEPARATOR: multi-valued facet counts.
+    PEOPLE = 8,         ///< people as given, joined by LIST_SEPARATOR: multi-valued facet counts.        ///< 16 hex digits of the body's 64-bit SimHash ("" for bodies too short to compare).
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
@@ -74,7 +76,7 @@ inline constexpr int NEAR_DUPLICATE_MAX_DAYS = 2;
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 4;
+inline constexpr int LAYOUT_VERSION = 5;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

@@ -53,11 +53,19 @@ nlohmann::json to_json(const SearchResponse& r) {
              {{"topic", r.request.topics},
               {"source", r.request.sources},
               {"lang", r.request.languages},
+              {"place", r.request.places},
+              {"person", r.request.people},
+              {"match", to_string(r.request.filter_mode)},
               {"from", r.request.from},
               {"to", r.request.to}}},
             {"hits", std::move(hits)},
             {"facets",
-             {{"topic", facet_json(r.topics)}, {"source", facet_json(r.sources)}, {"lang", facet_json(r.languages)}}},
+             {{"topic", facet_json(r.topics)},
+              {"source", facet_json(r.sources)},
+              {"lang", facet_json(r.languages)},
+              {"place", facet_json(r.places)},
+              {"person", facet_json(r.people)},
+              {"date", {{"granularity", r.date_granularity}, {"buckets", facet_json(r.dates)}}}}},
             {"took_ms", r.elapsed_ms}};
 }
 

@@ -14,6 +14,9 @@ void add_search_options(CLI::App& cmd, SearchConfig& c) {
     cmd.add_option("query", c.query_words, "Query: words, \"phrases\", -excluded, OR, topic:/source:/title: scopes");
     cmd.add_option("--topic", c.topics, "Only articles with this topic (repeat: all must match)");
     cmd.add_option("--source", c.sources, "Only articles from this source (repeat: any may match)");
+    cmd.add_option("--place", c.places, "Only articles about this place (repeat: all must match, see --match)");
+    cmd.add_option("--person", c.people, "Only articles about this person (repeat: all must match, see --match)");
+    cmd.add_option("--match", c.match, "How several topics, places or people combine: all (default) or any");
     cmd.add_option("--from", c.from, "Published on or after YYYY-MM-DD");
     cmd.add_option("--to", c.to, "Published on or before YYYY-MM-DD");
     cmd.add_option("--sort", c.sort, "relevance or date")->capture_default_str();
@@ -35,6 +38,11 @@ std::optional<RequestError> run_search(const SearchConfig& c, std::ostream& out)
     for (const auto& w : c.query_words) req.query += (req.query.empty() ? "" : " ") + w;
     req.topics = c.topics;
     req.sources = c.sources;
+    req.places = c.places;
+    req.people = c.people;
+    const auto mode = parse_filter_mode(c.match);
+    if (!mode) return RequestError{SearchRequest::FILTER_MODE_PARAM, "expected 'all' or 'any', got '" + c.match + "'"};
+    req.filter_mode = *mode;
     req.from = c.from;
     req.to = c.to;
     req.languages = c.languages;
@@ -72,6 +80,9 @@ std::optional<RequestError> run_search(const SearchConfig& c, std::ostream& out)
     facet_line("topics", resp.topics);
     facet_line("sources", resp.sources);
     facet_line("languages", resp.languages);
+    facet_line("places", resp.places);
+    facet_line("people", resp.people);
+    if (!resp.date_granularity.empty()) facet_line(("dates by " + resp.date_granularity).c_str(), resp.dates);
     return std::nullopt;
 }
 

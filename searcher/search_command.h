@@ -19,6 +19,9 @@ struct SearchConfig {
     std::vector<std::string> query_words;
     std::vector<std::string> topics;
     std::vector<std::string> sources;
+    std::vector<std::string> places;
+    std::vector<std::string> people;
+    std::string match = "all";
     std::string from;
     std::string to;
     std::string sort = "relevance";

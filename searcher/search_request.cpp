@@ -13,6 +13,14 @@ std::optional<SortOrder> parse_sort(const std::string& text) {
 
 const char* to_string(SortOrder sort) { return sort == SortOrder::DATE ? "date" : "relevance"; }
 
+std::optional<FilterMode> parse_filter_mode(const std::string& text) {
+    if (text.empty() || text == "all") return FilterMode::ALL;
+    if (text == "any") return FilterMode::ANY;
+    return std::nullopt;
+}
+
+const char* to_string(FilterMode mode) { return mode == FilterMode::ANY ? "any" : "all"; }
+
 std::optional<std::string> day_key(const std::string& iso_date) {
     if (iso_date.size() != 10) return std::nullopt;
     auto ts = schema::parse_iso8601(iso_date);
@@ -25,7 +33,8 @@ std::optional<RequestError> validate(const SearchRequest& r) {
         return RequestError{SearchRequest::QUERY_PARAM,
                             "query is longer than " + std::to_string(SearchRequest::MAX_QUERY_BYTES) + " bytes"};
     if (r.topics.size() > SearchRequest::MAX_FILTER_VALUES || r.sources.size() > SearchRequest::MAX_FILTER_VALUES ||
-        r.languages.size() > SearchRequest::MAX_FILTER_VALUES)
+        r.languages.size() > SearchRequest::MAX_FILTER_VALUES || r.places.size() > SearchRequest::MAX_FILTER_VALUES ||
+        r.people.size() > SearchRequest::MAX_FILTER_VALUES)
         return RequestError{SearchRequest::TOPIC_PARAM,
                             "at most " + std::to_string(SearchRequest::MAX_FILTER_VALUES) + " values per filter"};
     if (!r.from.empty() && !day_key(r.from))

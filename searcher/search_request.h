@@ -8,12 +8,17 @@
 namespace newshound::searcher {
 
 enum class SortOrder { RELEVANCE, DATE };
+/// How several values of one multi-valued filter (topic, place, person) combine.
+enum class FilterMode { ALL, ANY };
 
 /// Parameter names shared by the CLI, the HTML page and the JSON API.
 struct SearchRequest {
     static constexpr const char* QUERY_PARAM = "q";
     static constexpr const char* TOPIC_PARAM = "topic";
     static constexpr const char* SOURCE_PARAM = "source";
+    static constexpr const char* PLACE_PARAM = "place";
+    static constexpr const char* PERSON_PARAM = "person";
+    static constexpr const char* FILTER_MODE_PARAM = "match";
     static constexpr const char* FROM_PARAM = "from";
     static constexpr const char* TO_PARAM = "to";
     static constexpr const char* SORT_PARAM = "sort";
@@ -33,7 +38,10 @@ struct SearchRequest {
     static constexpr int MAX_RESULT_RANK = 10000;
 
     std::string query;
-    std::vector<std::string> topics;   ///< all must match (AND)
+    std::vector<std::string> topics;   ///< all must match (AND), or any with FilterMode::ANY
+    std::vector<std::string> places;   ///< as topics
+    std::vector<std::string> people;   ///< as topics
+    FilterMode filter_mode = FilterMode::ALL;
     std::vector<std::string> sources;  ///< any may match (OR)
     std::vector<std::string> languages;  ///< ISO 639-1 codes; any may match (OR)
     std::string from;                  ///< "YYYY-MM-DD" inclusive, or empty
@@ -58,6 +66,9 @@ struct RequestError {
 /// "relevance" / "date" → SortOrder; nullopt for anything else.
 [[nodiscard]] std::optional<SortOrder> parse_sort(const std::string& text);
 [[nodiscard]] const char* to_string(SortOrder sort);
+/// "all" / "any" → FilterMode ("" is all); nullopt for anything else.
+[[nodiscard]] std::optional<FilterMode> parse_filter_mode(const std::string& text);
+[[nodiscard]] const char* to_string(FilterMode mode);
 
 /// "2025-08-27" → "20250827" (the PUBLISHED_DAY slot's encoding); nullopt unless a real calendar day.
 [[nodiscard]] std::optional<std::string> day_key(const std::string& iso_date);

@@ -38,6 +38,12 @@ struct SearchResponse {
     std::vector<FacetCount> topics;
     std::vector<FacetCount> sources;
     std::vector<FacetCount> languages;
+    std::vector<FacetCount> places;
+    std::vector<FacetCount> people;
+    /// Publication dates of every match, by day ("2025-09-12"), month ("2025-09") or year ("2025"):
+    /// whichever gives at most DATE_HISTOGRAM_MAX_BUCKETS buckets for the span of the matches. In date order.
+    std::vector<FacetCount> dates;
+    std::string date_granularity;  ///< "day", "month", "year", or "" when no match has a date
     double elapsed_ms = 0;
 };
 

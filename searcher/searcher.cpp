@@ -135,9 +135,19 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     if (auto* err = std::get_if<QueryError>(&parsed_or_error)) return *err;
     const ParsedQuery& parsed = std::get<ParsedQuery>(parsed_or_error);
 
-    // Filters from parameters: topics AND, sources OR, dates as a string range on YYYYMMDD.
+    // Filters from parameters: topics, places and people all (or any, by the filter mode), sources and
+    // languages any, dates as a string range on YYYYMMDD.
     std::vector<Xapian::Query> filters;
-    for (const auto& t : request.topics) filters.emplace_back(filter_term(prefix::TOPIC, t, analyzer_));
+    auto each = [&](std::string_view pfx, const std::vector<std::string>& values) {
+        if (values.empty()) return;
+        std::vector<Xapian::Query> terms;
+        for (const auto& v : values) terms.emplace_back(filter_term(pfx, v, analyzer_));
+        filters.emplace_back(request.filter_mode == FilterMode::ANY ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
+                             terms.begin(), terms.end());
+    };
+    each(prefix::TOPIC, request.topics);
+    each(prefix::PLACE, request.places);
+    each(prefix::PERSON, request.people);
     auto any_of = [&](std::string_view pfx, const std::vector<std::string>& values) {
         if (values.empty()) return;
         std::vector<Xapian::Query> any;
@@ -181,6 +191,12 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     MultiValueCountMatchSpy topic_spy(slot(Slot::TOPICS));
     Xapian::ValueCountMatchSpy source_spy(slot(Slot::SOURCE));
     Xapian::ValueCountMatchSpy language_spy(slot(Slot::LANGUAGE));
+    MultiValueCountMatchSpy place_spy(slot(Slot::PLACES));
+    MultiValueCountMatchSpy person_spy(slot(Slot::PEOPLE));
+    Xapian::ValueCountMatchSpy day_spy(slot(Slot::PUBLISHED_DAY));
+    enquire.add_matchspy(&place_spy);
+    enquire.add_matchspy(&person_spy);
+    enquire.add_matchspy(&day_spy);
     enquire.add_matchspy(&topic_spy);
     enquire.add_matchspy(&source_spy);
     enquire.add_matchspy(&language_spy);
@@ -210,6 +226,11 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     resp.topics = top_values(topic_spy.counts(), FACET_LIMIT);
     resp.sources = top_values(source_spy, FACET_LIMIT);
     resp.languages = top_values(language_spy, FACET_LIMIT);
+    resp.places = top_values(place_spy.counts(), FACET_LIMIT);
+    resp.people = top_values(person_spy.counts(), FACET_LIMIT);
+    auto histogram = date_histogram(day_spy);
+    resp.dates = std::move(histogram.buckets);
+    resp.date_granularity = std::move(histogram.granularity);
 
     const HighlightSet highlight{&parsed.highlight_terms, &parsed.highlight_stems, &parsed.highlight_prefixes};
     for (auto it = mset.begin(); it != mset.end(); ++it) resp.hits.push_back(make_hit(it, highlight, parsed.has_positive));

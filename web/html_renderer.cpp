@@ -56,6 +56,9 @@ std::string search_form(const SearchRequest& r) {
                     "\" list=\"suggestions\" autocomplete=\"off\"><datalist id=\"suggestions\"></datalist>";
     for (const auto& t : r.topics) h += "<input type=\"hidden\" name=\"topic\" value=\"" + html_escape(t) + "\">";
     for (const auto& s : r.sources) h += "<input type=\"hidden\" name=\"source\" value=\"" + html_escape(s) + "\">";
+    for (const auto& p : r.places) h += "<input type=\"hidden\" name=\"place\" value=\"" + html_escape(p) + "\">";
+    for (const auto& p : r.people) h += "<input type=\"hidden\" name=\"person\" value=\"" + html_escape(p) + "\">";
+    if (r.filter_mode != searcher::FilterMode::ALL) h += "<input type=\"hidden\" name=\"match\" value=\"any\">";
     for (const auto& l : r.languages) h += "<input type=\"hidden\" name=\"lang\" value=\"" + html_escape(l) + "\">";
     h += "<label>From <input name=\"from\" type=\"date\" value=\"" + html_escape(r.from) + "\"></label>";
     h += "<label>To <input name=\"to\" type=\"date\" value=\"" + html_escape(r.to) + "\"></label>";
@@ -85,12 +88,54 @@ std::string active_filters(const SearchRequest& r) {
         chip("topic: " + r.topics[i], url_with(r, [&](SearchRequest& c) { c.topics.erase(c.topics.begin() + static_cast<long>(i)); }));
     for (size_t i = 0; i < r.sources.size(); ++i)
         chip("source: " + r.sources[i], url_with(r, [&](SearchRequest& c) { c.sources.erase(c.sources.begin() + static_cast<long>(i)); }));
+    for (size_t i = 0; i < r.places.size(); ++i)
+        chip("place: " + r.places[i], url_with(r, [&](SearchRequest& c) { c.places.erase(c.places.begin() + static_cast<long>(i)); }));
+    for (size_t i = 0; i < r.people.size(); ++i)
+        chip("person: " + r.people[i], url_with(r, [&](SearchRequest& c) { c.people.erase(c.people.begin() + static_cast<long>(i)); }));
     for (size_t i = 0; i < r.languages.size(); ++i)
         chip("language: " + language_label(r.languages[i]),
              url_with(r, [&](SearchRequest& c) { c.languages.erase(c.languages.begin() + static_cast<long>(i)); }));
     if (!r.from.empty()) chip("from " + r.from, url_with(r, [](SearchRequest& c) { c.from.clear(); }));
     if (!r.to.empty()) chip("to " + r.to, url_with(r, [](SearchRequest& c) { c.to.clear(); }));
-    return h.empty() ? "" : "<ul class=\"filters\" aria-label=\"Active filters\">" + h + "</ul>\n";
+    if (h.empty()) return "";
+    h = "<ul class=\"filters\" aria-label=\"Active filters\">" + h + "</ul>\n";
+    // With two or more topic, place or person filters, the reader chooses whether all or any must match.
+    if (r.topics.size() + r.places.size() + r.people.size() >= 2) {
+        const bool any = r.filter_mode == searcher::FilterMode::ANY;
+        h += "<p class=\"mode\">" + std::string(any ? "Articles with any of these topics, places or people. "
+                                                       : "Articles with all of these topics, places and people. ") +
+             "<a href=\"" +
+             html_escape(url_with(r, [&](SearchRequest& c) { c.filter_mode = any ? searcher::FilterMode::ALL : searcher::FilterMode::ANY; })) +
+             "\">" + (any ? "Require all" : "Match any") + "</a></p>\n";
+    }
+    return h;
+}
+
+// The date histogram: each bucket links to its days as a from/to filter.
+std::string date_facet(const searcher::SearchResponse& resp, const SearchRequest& r) {
+    if (resp.dates.size() < 2) return "";
+    std::string h = "<section class=\"facet\"><h2>Dates</h2><ul class=\"dates\">";
+    for (const auto& b : resp.dates) {
+        const int y = std::stoi(b.value.substr(0, 4));
+        const int m = b.value.size() >= 7 ? std::stoi(b.value.substr(5, 2)) : 0;
+        std::string from = b.value, to = b.value;
+        if (m == 0) {
+            from += "-01-01";
+            to += "-12-31";
+        } else if (b.value.size() == 7) {
+            const auto days = schema::days_from_civil(m == 12 ? y + 1 : y, static_cast<unsigned>(m == 12 ? 1 : m + 1), 1) -
+                              schema::days_from_civil(y, static_cast<unsigned>(m), 1);
+            from += "-01";
+            to += "-" + std::string(days < 10 ? "0" : "") + std::to_string(days);
+        }
+        const std::string href = url_with(r, [&](SearchRequest& c) {
+            c.from = from;
+            c.to = to;
+        });
+        h += "<li><a href=\"" + html_escape(href) + "\">" + html_escape(b.value) + "</a> <span class=\"count\">" +
+             std::to_string(b.count) + "</span></li>";
+    }
+    return h + "</ul></section>\n";
 }
 
 // A facet's values as links that add (or, when active, remove) the value in the request's `field`.
@@ -179,6 +224,9 @@ std::string search_url(const SearchRequest& r, int page) {
     add(SearchRequest::QUERY_PARAM, r.query);
     for (const auto& t : r.topics) add(SearchRequest::TOPIC_PARAM, t);
     for (const auto& s : r.sources) add(SearchRequest::SOURCE_PARAM, s);
+    for (const auto& p : r.places) add(SearchRequest::PLACE_PARAM, p);
+    for (const auto& p : r.people) add(SearchRequest::PERSON_PARAM, p);
+    if (r.filter_mode != searcher::FilterMode::ALL) add(SearchRequest::FILTER_MODE_PARAM, searcher::to_string(r.filter_mode));
     add(SearchRequest::FROM_PARAM, r.from);
     add(SearchRequest::TO_PARAM, r.to);
     if (r.sort != searcher::SortOrder::RELEVANCE) add(SearchRequest::SORT_PARAM, searcher::to_string(r.sort));
@@ -222,6 +270,9 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
         h += facet_list("Topics", resp->topics, r, &SearchRequest::topics, as_is);
         h += facet_list("Sources", resp->sources, r, &SearchRequest::sources, as_is);
         h += facet_list("Languages", resp->languages, r, &SearchRequest::languages, language_label);
+        h += facet_list("Places", resp->places, r, &SearchRequest::places, as_is);
+        h += facet_list("People", resp->people, r, &SearchRequest::people, as_is);
+        h += date_facet(*resp, r);
     }
     h += "</aside></div>\n";
     return h + PAGE_FOOT;

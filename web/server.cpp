@@ -61,6 +61,11 @@ std::variant<SearchRequest, RequestError> request_from(const httplib::Request& r
     r.query = req.get_param_value(SearchRequest::QUERY_PARAM);
     r.topics = values(req, SearchRequest::TOPIC_PARAM);
     r.sources = values(req, SearchRequest::SOURCE_PARAM);
+    r.places = values(req, SearchRequest::PLACE_PARAM);
+    r.people = values(req, SearchRequest::PERSON_PARAM);
+    const auto mode = searcher::parse_filter_mode(req.get_param_value(SearchRequest::FILTER_MODE_PARAM));
+    if (!mode) return RequestError{SearchRequest::FILTER_MODE_PARAM, "expected 'all' or 'any'"};
+    r.filter_mode = *mode;
     r.from = req.get_param_value(SearchRequest::FROM_PARAM);
     r.to = req.get_param_value(SearchRequest::TO_PARAM);
     r.languages = values(req, SearchRequest::LANGUAGE_PARAM);

@@ -222,6 +222,97 @@ TEST_CASE("fixtures index and search end to end", "[integration]") {
     CHECK(test::check_index(db).empty());
 }
 
+TEST_CASE("place, person and date facets; filters combine all or any", "[integration]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        struct Row {
+            const char* id;
+            const char* published;
+            std::vector<std::string> places, people;
+        };
+        for (const auto& row : std::vector<Row>{{"a", "2025-01-10T10:00:00Z", {"Kyiv", "Odesa"}, {"Volodymyr Zelensky"}},
+                                                {"b", "2025-01-20T10:00:00Z", {"Kyiv"}, {"Antonio Costa"}},
+                                                {"c", "2025-03-05T10:00:00Z", {"Odesa"}, {}},
+                                                {"d", "2025-03-06T10:00:00Z", {"Brussels"}, {"Antonio Costa", "Volodymyr Zelensky"}}}) {
+            schema::Article a;
+            a.id = row.id;
+            a.title = std::string("Summit talks report ") + row.id;
+            a.body = "Leaders met for talks on reconstruction and security.";
+            a.language = "en";
+            a.places = row.places;
+            a.people = row.people;
+            a.published = schema::parse_iso8601(row.published);
+            idx.add(std::move(a), "t");
+        }
+        writer.commit();
+    }
+    searcher::Searcher s(db.string());
+    SearchRequest r;
+    r.query = "talks";
+    auto all = search(s, r);
+    auto count = [](const std::vector<searcher::FacetCount>& v, const std::string& value) {
+        for (const auto& f : v)
+            if (f.value == value) return f.count;
+        return Xapian::doccount{0};
+    };
+    // Multi-valued fields count each value of an article once.
+    CHECK(count(all.places, "Kyiv") == 2);
+    CHECK(count(all.places, "Odesa") == 2);
+    CHECK(count(all.people, "Antonio Costa") == 2);
+    CHECK(count(all.people, "Volodymyr Zelensky") == 2);
+    // January 10 to March 6 is 56 days: few enough for one bucket a day.
+    CHECK(all.date_granularity == "day");
+    CHECK(all.dates.size() == 4);
+    CHECK(all.dates.front().value == "2025-01-10");
+
+    r.places = {"Kyiv", "Odesa"};
+    CHECK(ids(search(s, r)) == std::vector<std::string>{"a"});
+    r.filter_mode = searcher::FilterMode::ANY;
+    CHECK(sorted(ids(search(s, r))) == std::vector<std::string>{"a", "b", "c"});
+    r.places.clear();
+    r.people = {"Antonio Costa", "Volodymyr Zelensky"};
+    r.filter_mode = searcher::FilterMode::ALL;
+    CHECK(ids(search(s, r)) == std::vector<std::string>{"d"});
+    // Facets and filters agree: the place facet under a person filter counts only those articles.
+    CHECK(count(search(s, r).places, "Brussels") == 1);
+}
+
+TEST_CASE("the date histogram picks days, months or years by the span of the matches", "[facets]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        int n = 0;
+        for (const char* when : {"2023-02-01T00:00:00Z", "2023-02-15T00:00:00Z", "2024-06-01T00:00:00Z", "2025-12-31T00:00:00Z"}) {
+            schema::Article a;
+            a.id = "d" + std::to_string(++n);
+            a.title = "Budget debate in parliament";
+            a.body = "The budget debate continued.";
+            a.language = "en";
+            a.published = schema::parse_iso8601(when);
+            idx.add(std::move(a), "t");
+        }
+        writer.commit();
+    }
+    searcher::Searcher s(db.string());
+    auto years = search(s, "budget");
+    CHECK(years.date_granularity == "month");  // Feb 2023 .. Dec 2025 is 35 months
+    REQUIRE(years.dates.size() == 3);
+    CHECK(years.dates[0].value == "2023-02");
+    CHECK(years.dates[0].count == 2);
+    SearchRequest r;
+    r.query = "budget";
+    r.from = "2023-01-01";
+    r.to = "2023-12-31";
+    auto days = search(s, r);
+    CHECK(days.date_granularity == "day");
+    CHECK(days.dates.size() == 2);
+}
+
 TEST_CASE("relative dates in the query count back from now", "[integration]") {
     test::TempDir dir;
     const auto db = dir / "db";

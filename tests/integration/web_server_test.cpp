@@ -66,6 +66,18 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         CHECK(j["facets"]["lang"][0]["value"] == "en");
         CHECK(nlohmann::json::parse(client.Get("/api/search?q=ukraine&lang=fr")->body)["total"] == 0);
         CHECK(j.contains("took_ms"));
+        CHECK(j["facets"]["date"]["granularity"] == "day");
+        CHECK(j["facets"]["date"]["buckets"].size() == 2);
+        CHECK(j["facets"].contains("place"));
+        CHECK(j["facets"].contains("person"));
+        // Places filter, any of two.
+        auto places = nlohmann::json::parse(client.Get("/api/search?place=Odesa&place=Istanbul&match=any")->body);
+        CHECK(places["total"] == 2);
+        CHECK(places["filters"]["match"] == "any");
+        CHECK(client.Get("/api/search?match=some")->status == 400);
+        auto page = client.Get("/?q=ukraine");
+        CHECK(page->body.find("<h2>Dates</h2>") != std::string::npos);
+        CHECK(page->body.find("<h2>Places</h2>") != std::string::npos);
     }
     SECTION("bad parameters are 400 with a JSON error") {
         for (const char* path : {"/api/search?page=abc", "/api/search?from=2025-99-01", "/api/search?sort=random",
