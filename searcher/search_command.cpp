@@ -19,7 +19,9 @@ void add_search_options(CLI::App& cmd, SearchConfig& c) {
     cmd.add_option("--match", c.match, "How several topics, places or people combine: all (default) or any");
     cmd.add_option("--from", c.from, "Published on or after YYYY-MM-DD");
     cmd.add_option("--to", c.to, "Published on or before YYYY-MM-DD");
-    cmd.add_option("--sort", c.sort, "relevance or date")->capture_default_str();
+    cmd.add_option("--sort", c.sort, "relevance, freshness (best match with a bonus halving every --half-life days) or date")
+        ->capture_default_str();
+    cmd.add_option("--half-life", c.half_life_days, "Days after which the freshness bonus halves")->capture_default_str();
     cmd.add_option("--lang", c.languages, "Only articles in this language, ISO 639-1 (repeat: any may match)");
     cmd.add_option("--query-lang", c.query_language, "Language of the query words (ISO 639-1), for stemming");
     cmd.add_option("--page", c.page, "Result page, from 1")->capture_default_str();
@@ -51,8 +53,9 @@ std::optional<RequestError> run_search(const SearchConfig& c, std::ostream& out)
     req.page_size = c.page_size;
     req.collapse = !c.all_copies;
     const auto sort = parse_sort(c.sort);
-    if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance' or 'date', got '" + c.sort + "'"};
+    if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance', 'freshness' or 'date', got '" + c.sort + "'"};
     req.sort = *sort;
+    req.half_life_days = c.half_life_days;
     if (auto err = validate(req)) return err;
 
     Searcher searcher(c.db);

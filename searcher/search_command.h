@@ -22,6 +22,7 @@ struct SearchConfig {
     std::vector<std::string> places;
     std::vector<std::string> people;
     std::string match = "all";
+    double half_life_days = SearchRequest::DEFAULT_HALF_LIFE_DAYS;
     std::string from;
     std::string to;
     std::string sort = "relevance";

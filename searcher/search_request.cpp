@@ -8,10 +8,17 @@ namespace newshound::searcher {
 std::optional<SortOrder> parse_sort(const std::string& text) {
     if (text.empty() || text == "relevance") return SortOrder::RELEVANCE;
     if (text == "date") return SortOrder::DATE;
+    if (text == "freshness") return SortOrder::FRESHNESS;
     return std::nullopt;
 }
 
-const char* to_string(SortOrder sort) { return sort == SortOrder::DATE ? "date" : "relevance"; }
+const char* to_string(SortOrder sort) {
+    switch (sort) {
+    case SortOrder::DATE: return "date";
+    case SortOrder::FRESHNESS: return "freshness";
+    default: return "relevance";
+    }
+}
 
 std::optional<FilterMode> parse_filter_mode(const std::string& text) {
     if (text.empty() || text == "all") return FilterMode::ALL;
@@ -47,6 +54,9 @@ std::optional<RequestError> validate(const SearchRequest& r) {
         return RequestError{SearchRequest::PAGE_SIZE_PARAM,
                             "must be between 1 and " + std::to_string(SearchRequest::MAX_PAGE_SIZE)};
     if (r.page < 1) return RequestError{SearchRequest::PAGE_PARAM, "must be 1 or more"};
+    if (!(r.half_life_days > 0 && r.half_life_days <= SearchRequest::MAX_HALF_LIFE_DAYS))
+        return RequestError{SearchRequest::HALF_LIFE_PARAM,
+                            "must be a number of days above 0 and at most " + std::to_string(static_cast<int>(SearchRequest::MAX_HALF_LIFE_DAYS))};
     if (static_cast<long long>(r.page) * r.page_size > SearchRequest::MAX_RESULT_RANK)
         return RequestError{SearchRequest::PAGE_PARAM, "results beyond rank " + std::to_string(SearchRequest::MAX_RESULT_RANK) +
                                                      " are not served; narrow the search instead"};

@@ -7,7 +7,9 @@
 
 namespace newshound::searcher {
 
-enum class SortOrder { RELEVANCE, DATE };
+/// RELEVANCE: BM25. DATE: newest first. FRESHNESS: BM25 plus a weight that halves every
+/// `half_life_days` of age (freshness.h).
+enum class SortOrder { RELEVANCE, DATE, FRESHNESS };
 /// How several values of one multi-valued filter (topic, place, person) combine.
 enum class FilterMode { ALL, ANY };
 
@@ -19,6 +21,10 @@ struct SearchRequest {
     static constexpr const char* PLACE_PARAM = "place";
     static constexpr const char* PERSON_PARAM = "person";
     static constexpr const char* FILTER_MODE_PARAM = "match";
+    static constexpr const char* HALF_LIFE_PARAM = "half_life";
+    /// Freshness: a story's bonus halves every this many days unless the request says otherwise.
+    static constexpr double DEFAULT_HALF_LIFE_DAYS = 7;
+    static constexpr double MAX_HALF_LIFE_DAYS = 36500;
     static constexpr const char* FROM_PARAM = "from";
     static constexpr const char* TO_PARAM = "to";
     static constexpr const char* SORT_PARAM = "sort";
@@ -50,6 +56,7 @@ struct SearchRequest {
     std::string cluster;               ///< show every article of this duplicate cluster (no collapsing)
     bool collapse = true;              ///< one hit per duplicate cluster; false lists every copy
     SortOrder sort = SortOrder::RELEVANCE;
+    double half_life_days = DEFAULT_HALF_LIFE_DAYS;  ///< for SortOrder::FRESHNESS
     int page = 1;                      ///< 1-based
     int page_size = DEFAULT_PAGE_SIZE;
 };

@@ -1,6 +1,8 @@
 // Query building, the match with facet spies, and hit assembly (stored record + snippet) for one page.
 #include "searcher/searcher.h"
 
+#include "searcher/freshness.h"
+
 #include "schema/fields.h"
 #include "schema/language.h"
 #include "schema/stopwords.h"
@@ -180,6 +182,15 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
         if (probe.get_mset(0, 0, 1).get_matches_lower_bound() == 0) {
             query = restrict(parsed.relaxed);
             relaxed = true;
+        }
+    }
+    if (request.sort == SortOrder::FRESHNESS && parsed.has_positive) {
+        // Freshness as weight: age counts back from the newest article of the index.
+        const std::string newest = db_.get_value_upper_bound(slot(Slot::PUBLISHED));
+        if (!newest.empty()) {
+            auto* source = new FreshnessPostingSource(slot(Slot::PUBLISHED), Xapian::sortable_unserialise(newest),
+                                                      request.half_life_days * 86400.0, FRESHNESS_MAX_WEIGHT);
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
         }
     }
     enquire.set_query(query);

@@ -30,6 +30,10 @@ inline constexpr Xapian::doccount SPELLING_CHECK_BELOW = 20;
 /// Related stories: this many, found through this many of the article's most distinctive terms.
 inline constexpr Xapian::doccount RELATED_COUNT = 5;
 inline constexpr Xapian::termcount RELATED_EXPANSION_TERMS = 40;
+/// Freshness: the weight a story published at the same moment as the newest article gets; comparable to
+/// what one query word that few articles have contributes under BM25, so a fresh story rises above a
+/// slightly better but older match without burying a much better one.
+inline constexpr double FRESHNESS_MAX_WEIGHT = 3.0;
 /// How many facet values a response carries per facet.
 inline constexpr size_t FACET_LIMIT = 30;
 

@@ -6,6 +6,7 @@
 #include "searcher/snippeter.h"
 
 #include <algorithm>
+#include <sstream>
 #include <cstdio>
 
 namespace newshound::web {
@@ -63,9 +64,12 @@ std::string search_form(const SearchRequest& r) {
     h += "<label>From <input name=\"from\" type=\"date\" value=\"" + html_escape(r.from) + "\"></label>";
     h += "<label>To <input name=\"to\" type=\"date\" value=\"" + html_escape(r.to) + "\"></label>";
     h += "<label>Sort <select name=\"sort\">";
-    for (auto s : {searcher::SortOrder::RELEVANCE, searcher::SortOrder::DATE}) {
+    for (auto s : {searcher::SortOrder::RELEVANCE, searcher::SortOrder::FRESHNESS, searcher::SortOrder::DATE}) {
         h += std::string("<option value=\"") + searcher::to_string(s) + "\"" + (r.sort == s ? " selected" : "") + ">" +
-             (s == searcher::SortOrder::DATE ? "newest first" : "best match") + "</option>";
+             (s == searcher::SortOrder::DATE        ? "newest first"
+              : s == searcher::SortOrder::FRESHNESS ? "best match, fresher first"
+                                                    : "best match") +
+             "</option>";
     }
     h += "</select></label><button type=\"submit\">Search</button></form>\n";
     return h;
@@ -230,6 +234,11 @@ std::string search_url(const SearchRequest& r, int page) {
     add(SearchRequest::FROM_PARAM, r.from);
     add(SearchRequest::TO_PARAM, r.to);
     if (r.sort != searcher::SortOrder::RELEVANCE) add(SearchRequest::SORT_PARAM, searcher::to_string(r.sort));
+    if (r.half_life_days != SearchRequest::DEFAULT_HALF_LIFE_DAYS) {
+        std::ostringstream days;
+        days << r.half_life_days;
+        add(SearchRequest::HALF_LIFE_PARAM, days.str());
+    }
     for (const auto& l : r.languages) add(SearchRequest::LANGUAGE_PARAM, l);
     if (!r.query_language.empty()) add(SearchRequest::QUERY_LANGUAGE_PARAM, r.query_language);
     add(SearchRequest::CLUSTER_PARAM, r.cluster);

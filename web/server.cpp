@@ -76,7 +76,16 @@ std::variant<SearchRequest, RequestError> request_from(const httplib::Request& r
         r.collapse = c == "1";
     }
     const auto sort = searcher::parse_sort(req.get_param_value(SearchRequest::SORT_PARAM));
-    if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance' or 'date'"};
+    if (!sort) return RequestError{SearchRequest::SORT_PARAM, "expected 'relevance', 'date' or 'freshness'"};
+    if (const auto h = req.get_param_value(SearchRequest::HALF_LIFE_PARAM); !h.empty()) {
+        try {
+            size_t used = 0;
+            r.half_life_days = std::stod(h, &used);
+            if (used != h.size()) throw std::invalid_argument(h);
+        } catch (const std::exception&) {
+            return RequestError{SearchRequest::HALF_LIFE_PARAM, "expected a number of days"};
+        }
+    }
     r.sort = *sort;
     for (auto [name, field] : {std::pair{SearchRequest::PAGE_PARAM, &r.page}, std::pair{SearchRequest::PAGE_SIZE_PARAM, &r.page_size}}) {
         if (!req.has_param(name) || req.get_param_value(name).empty()) continue;

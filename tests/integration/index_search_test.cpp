@@ -313,6 +313,47 @@ TEST_CASE("the date histogram picks days, months or years by the span of the mat
     CHECK(days.dates.size() == 2);
 }
 
+TEST_CASE("best match with freshness: newer stories rise, by a configurable half-life", "[integration]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        // "old" matches the query better (the word in the title and twice in the text) but is a month older.
+        schema::Article old_story;
+        old_story.id = "old";
+        old_story.title = "Ferry strike";
+        old_story.body = "The ferry strike continued. Ferry crews stayed on shore.";
+        old_story.published = schema::parse_iso8601("2025-09-01T10:00:00Z");
+        schema::Article new_story;
+        new_story.id = "new";
+        new_story.title = "Harbour news";
+        new_story.body = "Talks to end the ferry strike resumed today after a long pause in the negotiations.";
+        new_story.published = schema::parse_iso8601("2025-10-01T10:00:00Z");
+        schema::Article undated;
+        undated.id = "undated";
+        undated.title = "Ferry timetable";
+        undated.body = "A ferry timetable for the winter, with fewer sailings.";
+        for (auto* a : {&old_story, &new_story, &undated}) {
+            a->language = "en";
+            idx.add(schema::Article(*a), "t");
+        }
+        writer.commit();
+    }
+    searcher::Searcher s(db.string());
+    SearchRequest r;
+    r.query = "ferry strike";
+    CHECK(ids(search(s, r)).front() == "old");
+    r.sort = searcher::SortOrder::FRESHNESS;
+    CHECK(ids(search(s, r)) == std::vector<std::string>{"new", "old"});
+    // A long half-life lets relevance win again; freshness never adds matches.
+    r.half_life_days = 3650;
+    CHECK(ids(search(s, r)).front() == "old");
+    CHECK(search(s, r).total == 2);
+    r.half_life_days = 0;
+    CHECK(searcher::validate(r));
+}
+
 TEST_CASE("relative dates in the query count back from now", "[integration]") {
     test::TempDir dir;
     const auto db = dir / "db";
