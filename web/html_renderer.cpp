@@ -44,7 +44,7 @@ std::string page_head(const std::string& title) {
            html_escape(title) +
            "</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
            "<script src=\"/static/suggest.js\" defer></script></head><body>\n"
-           "<header><a class=\"brand\" href=\"/\">newshound</a></header>\n";
+           "<header><a class=\"brand\" href=\"/\">newshound</a> <a class=\"help\" href=\"/help\">Search help</a></header>\n";
 }
 
 const char* PAGE_FOOT = "</body></html>\n";
@@ -331,6 +331,32 @@ std::string render_article_page(const schema::Article& a, const std::vector<sear
     return h + PAGE_FOOT;
 }
 
+std::string render_help_page() {
+    // The same forms as docs/query-syntax.md, for readers of the page.
+    static const std::pair<const char*, const char*> ROWS[] = {
+        {"peskov nato", "articles with both words, in any form (stems); if none has all, any of them, and the page says so"},
+        {"\"security guarantees\"", "the exact words in this order"},
+        {"ukraine -drone, ukraine NOT drone", "without the word"},
+        {"wheat OR grain, (wheat OR grain) odesa", "either word; parentheses group"},
+        {"drone NEAR refinery, drone NEAR/3 refinery", "both words within 10 (or 3) words of each other"},
+        {"ukrain*", "words starting with ukrain"},
+        {"title:kremlin, body:\"put out\"", "words in the headline, or in the text only"},
+        {"topic:Ukraine, source:\"Northern Wire\", place:Odesa, person:\"Dmitry Peskov\", lang:de", "filters"},
+        {"url:https://example.com/story", "the article with that address"},
+        {"date:2025-08, date:2025-08-01..2025-08-31, after:2025-09-01, before:2025-09-30", "publication days, inclusive"},
+        {"last 7 days, past 24 hours, last month", "published recently"},
+    };
+    std::string h = page_head("Search help") + "<main class=\"help\"><h1>Search help</h1><table><thead><tr><th scope=\"col\">"
+                    "Type</th><th scope=\"col\">To find</th></tr></thead><tbody>";
+    for (const auto& [typed, finds] : ROWS)
+        h += "<tr><td><code>" + html_escape(typed) + "</code></td><td>" + html_escape(finds) + "</td></tr>";
+    h += "</tbody></table><p>Sort by best match, by best match with fresher stories first, or newest first. Facets narrow "
+         "by topic, source, language, place, person and date; with several topics, places or people, choose whether all or "
+         "any must match. Republished copies of one story are shown once, with the number of similar stories.</p>"
+         "<p><a href=\"/\">Back to search</a></p></main>\n";
+    return h + PAGE_FOOT;
+}
+
 std::string render_error_page(int status, const std::string& message) {
     return page_head("Error " + std::to_string(status)) + "<main><h1>" + std::to_string(status) + "</h1><p>" +
            html_escape(message) + "</p><p><a href=\"/\">Back to search</a></p></main>\n" + PAGE_FOOT;
@@ -381,7 +407,9 @@ form.search input[type=search]{flex:1 1 20rem;font-size:1.05rem;padding:.4rem .5
 .pages ul{display:flex;gap:.6rem;margin:1.2rem 0}.error{color:#a00000;font-weight:600}.took{color:var(--muted)}
 .article{padding:0 1rem}.standfirst{font-size:1.1rem;color:#333}.topics{display:flex;gap:.6rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-)css";
+
+.help{float:right;font-size:.9rem}.notice{background:#eef4ff;padding:.4rem .6rem;border-radius:4px}.mode{font-size:.9rem;color:var(--muted)}
+.help table{border-collapse:collapse}.help td,.help th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}.related ol{padding-left:1.2rem})css";
 }
 
 }  // namespace newshound::web

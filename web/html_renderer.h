@@ -34,6 +34,9 @@ namespace newshound::web {
 /// The stylesheet served at /static/style.css (kept out of pages so the CSP can forbid inline styles).
 [[nodiscard]] std::string_view stylesheet();
 
+/// The query syntax, for readers of the page.
+[[nodiscard]] std::string render_help_page();
+
 /// The search box's autocomplete: fetches /api/suggest as the reader types and fills the box's datalist.
 /// The page works without it.
 [[nodiscard]] std::string_view suggest_script();

@@ -184,6 +184,8 @@ void Server::register_routes() {
         res.set_content(dump(schema::article_to_json(*article)), JSON);
     });
 
+    http.Get("/help", [](const httplib::Request&, httplib::Response& res) { res.set_content(render_help_page(), HTML); });
+
     http.Get("/api/suggest", [db](const httplib::Request& req, httplib::Response& res) {
         const std::string typed = req.get_param_value(searcher::SearchRequest::QUERY_PARAM);
         if (typed.size() > searcher::SearchRequest::MAX_QUERY_BYTES)

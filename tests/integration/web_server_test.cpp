@@ -134,6 +134,10 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         CHECK(nlohmann::json::parse(health->body)["documents"] == 10);
         CHECK(client.Get("/static/style.css")->status == 200);
         CHECK(client.Get("/static/suggest.js")->status == 200);
+        auto help = client.Get("/help");
+        REQUIRE(help);
+        CHECK(help->status == 200);
+        CHECK(help->body.find("NEAR/3") != std::string::npos);
         // Autocomplete: words of titles and texts, then topics, as whole queries.
         auto suggest = client.Get("/api/suggest?q=drone%20ref");
         REQUIRE(suggest);
