@@ -222,7 +222,7 @@ TEST_CASE("fixtures index and search end to end", "[integration]") {
     CHECK(test::check_index(db).empty());
 }
 
-TEST_CASE("place, person and date facets; filters combine all or any", "[integration]") {
+TEST_CASE("place, person and date facets, and filters that combine all or any", "[integration]") {
     test::TempDir dir;
     const auto db = dir / "db";
     {
