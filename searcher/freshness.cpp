@@ -5,9 +5,9 @@
 
 namespace newshound::searcher {
 
-FreshnessPostingSource::FreshnessPostingSource(Xapian::valueno slot, double reference_seconds, double half_life_seconds,
+FreshnessPostingSource::FreshnessPostingSource(Xapian::valueno value_slot, double reference_seconds, double half_life_seconds,
                                                double max_weight)
-    : Xapian::ValuePostingSource(slot),
+    : Xapian::ValuePostingSource(value_slot),
       reference_seconds_(reference_seconds),
       half_life_seconds_(half_life_seconds > 0 ? half_life_seconds : 1),
       max_weight_(max_weight) {}
@@ -34,15 +34,15 @@ std::string FreshnessPostingSource::serialise() const {
 
 FreshnessPostingSource* FreshnessPostingSource::unserialise(const std::string& serialised) const {
     std::istringstream in(serialised);
-    Xapian::valueno slot = 0;
+    Xapian::valueno value_slot = 0;
     double reference = 0, half_life = 0, weight = 0;
-    if (!(in >> slot >> reference >> half_life >> weight))
+    if (!(in >> value_slot >> reference >> half_life >> weight))
         throw Xapian::SerialisationError("bad FreshnessPostingSource: " + serialised);
-    return new FreshnessPostingSource(slot, reference, half_life, weight);
+    return new FreshnessPostingSource(value_slot, reference, half_life, weight);
 }
 
-void FreshnessPostingSource::init(const Xapian::Database& db) {
-    Xapian::ValuePostingSource::init(db);
+void FreshnessPostingSource::init(const Xapian::Database& database) {
+    Xapian::ValuePostingSource::init(database);
     set_maxweight(max_weight_);
 }
 

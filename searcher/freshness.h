@@ -12,7 +12,7 @@ namespace newshound::searcher {
 /// query through OP_AND_MAYBE, so it reorders matches and never adds any.
 class FreshnessPostingSource : public Xapian::ValuePostingSource {
 public:
-    FreshnessPostingSource(Xapian::valueno slot, double reference_seconds, double half_life_seconds, double max_weight);
+    FreshnessPostingSource(Xapian::valueno value_slot, double reference_seconds, double half_life_seconds, double max_weight);
 
     [[nodiscard]] double get_weight() const override;
     [[nodiscard]] FreshnessPostingSource* clone() const override;

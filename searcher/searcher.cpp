@@ -377,7 +377,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string& typed) {
         const std::string& stem = tokens[0].term;
         // The most frequent words of texts (unprefixed) and titles (S) that start with the typed letters.
         std::map<std::string, Xapian::doccount> words;
-        for (const std::string pfx : {std::string(), std::string(prefix::TITLE)}) {
+        for (const std::string& pfx : {std::string(), std::string(prefix::TITLE)}) {
             size_t scanned = 0;
             for (auto t = db_.allterms_begin(pfx + stem); t != db_.allterms_end(pfx + stem) && scanned < SUGGEST_SCAN_TERMS; ++t, ++scanned) {
                 auto& n = words[(*t).substr(pfx.size())];
