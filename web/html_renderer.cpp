@@ -43,6 +43,7 @@ std::string page_head(const std::string& title) {
            "<title>" +
            html_escape(title) +
            "</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
+           "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"newshound\">"
            "<script src=\"/static/suggest.js\" defer></script></head><body>\n"
            "<header><a class=\"brand\" href=\"/\">newshound</a> <a class=\"help\" href=\"/help\">Search help</a></header>\n";
 }
@@ -259,7 +260,8 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
         char took[32];
         std::snprintf(took, sizeof took, "%.1f", resp->elapsed_ms);
         h += "<p class=\"summary\">" + std::string(resp->total_exact ? "" : "about ") + std::to_string(resp->total) +
-             (resp->total == 1 ? " article" : " articles") + " <span class=\"took\">(" + took + " ms)</span></p>\n";
+             (resp->total == 1 ? " article" : " articles") + " <span class=\"took\">(" + took + " ms)</span> <a class=\"feed\" href=\"" +
+             html_escape("/feed" + search_url(r, 1).substr(1)) + "\">Atom feed of this search</a></p>\n";
         if (!resp->suggestion.empty()) {
             SearchRequest fixed = r;
             fixed.query = resp->suggestion;

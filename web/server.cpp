@@ -4,6 +4,7 @@
 
 #include "schema/article_json.h"
 #include "searcher/response_json.h"
+#include "web/feed_renderer.h"
 #include "searcher/searcher.h"
 #include "web/html_renderer.h"
 
@@ -119,6 +120,19 @@ void send_error(const httplib::Request& req, httplib::Response& res, int status,
 
 }  // namespace
 
+namespace {
+
+// The origin clients reach us at, for absolute links in feeds: the Host header when it is a plain
+// host[:port], else the loopback address.
+std::string site_base(const httplib::Request& req) {
+    const std::string host = req.get_header_value("Host");
+    const bool plain = !host.empty() && host.size() <= 255 &&
+                       std::all_of(host.begin(), host.end(), [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']'; });
+    return "http://" + (plain ? host : std::string("127.0.0.1"));
+}
+
+}  // namespace
+
 Server::Server(ServerConfig config) : config_(std::move(config)), http_(std::make_unique<httplib::Server>()) {
     const size_t threads = static_cast<size_t>(std::max(1, config_.threads));
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -151,6 +165,23 @@ void Server::register_routes() {
             return;
         }
         res.set_content(render_search_page(r, std::get<searcher::SearchResponse>(result), ""), HTML);
+    });
+
+    // A saved search as an Atom feed, newest first unless the request sorts otherwise.
+    http.Get("/feed", [db](const httplib::Request& req, httplib::Response& res) {
+        auto parsed = request_from(req);
+        if (auto* err = std::get_if<RequestError>(&parsed))
+            return send_error(req, res, 400, "bad_parameter", err->message, err->parameter);
+        auto r = std::get<SearchRequest>(parsed);
+        if (!req.has_param(SearchRequest::SORT_PARAM)) r.sort = searcher::SortOrder::DATE;
+        auto result = thread_searcher(db).search(r);
+        if (auto* qe = std::get_if<searcher::QueryError>(&result))
+            return send_error(req, res, 400, "bad_query", qe->message, SearchRequest::QUERY_PARAM);
+        res.set_content(render_atom_feed(std::get<searcher::SearchResponse>(result), site_base(req)),
+                        "application/atom+xml; charset=utf-8");
+    });
+    http.Get("/opensearch.xml", [](const httplib::Request& req, httplib::Response& res) {
+        res.set_content(render_opensearch_description(site_base(req)), "application/opensearchdescription+xml; charset=utf-8");
     });
 
     http.Get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {

@@ -134,6 +134,22 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         CHECK(nlohmann::json::parse(health->body)["documents"] == 10);
         CHECK(client.Get("/static/style.css")->status == 200);
         CHECK(client.Get("/static/suggest.js")->status == 200);
+        // Every search is an Atom feed; the OpenSearch description points at the page, feed and suggestions.
+        auto feed = client.Get("/feed?q=drone");
+        REQUIRE(feed);
+        CHECK(feed->status == 200);
+        CHECK(feed->get_header_value("Content-Type").find("application/atom+xml") == 0);
+        CHECK(feed->body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\">") != std::string::npos);
+        CHECK(feed->body.find("<title>Drone strike hits refinery near the border</title>") != std::string::npos);
+        CHECK(feed->body.find("/article/fx-02</id>") != std::string::npos);
+        CHECK(client.Get("/feed?page=0")->status == 400);
+        const auto hostile = client.Get("/feed?q=%3Cscript%3Ealert(1)%3C/script%3E")->body;
+        CHECK(hostile.find("<script>") == std::string::npos);
+        CHECK(hostile.find("&lt;script&gt;") != std::string::npos);
+        CHECK(client.Get("/?q=drone")->body.find("href=\"/feed?q=drone\"") != std::string::npos);
+        auto opensearch = client.Get("/opensearch.xml");
+        REQUIRE(opensearch);
+        CHECK(opensearch->body.find("/feed?q={searchTerms}") != std::string::npos);
         auto help = client.Get("/help");
         REQUIRE(help);
         CHECK(help->status == 200);
