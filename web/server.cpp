@@ -5,6 +5,7 @@
 #include "schema/article_json.h"
 #include "searcher/response_json.h"
 #include "web/feed_renderer.h"
+#include "web/metrics.h"
 #include "searcher/searcher.h"
 #include "web/html_renderer.h"
 
@@ -13,6 +14,8 @@
 #include <httplib.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <filesystem>
+#include <sys/stat.h>
 #include <spdlog/spdlog.h>
 #include <variant>
 
@@ -133,7 +136,8 @@ std::string site_base(const httplib::Request& req) {
 
 }  // namespace
 
-Server::Server(ServerConfig config) : config_(std::move(config)), http_(std::make_unique<httplib::Server>()) {
+Server::Server(ServerConfig config)
+    : config_(std::move(config)), metrics_(std::make_shared<Metrics>()), http_(std::make_unique<httplib::Server>()) {
     const size_t threads = static_cast<size_t>(std::max(1, config_.threads));
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http_->set_payload_max_length(MAX_REQUEST_BODY_BYTES);
@@ -227,6 +231,15 @@ void Server::register_routes() {
         res.set_content(dump({{"q", typed}, {"suggestions", std::move(list)}}), JSON);
     });
 
+    auto metrics = metrics_;
+    http.Get("/metrics", [db, metrics](const httplib::Request&, httplib::Response& res) {
+        // The index changes when a writer commits; its version file's time says when.
+        double updated = 0;
+        struct stat st {};
+        if (::stat((std::filesystem::path(db) / "iamglass").c_str(), &st) == 0) updated = static_cast<double>(st.st_mtime);
+        res.set_content(metrics->render(thread_searcher(db).doc_count(), updated), "text/plain; version=0.0.4; charset=utf-8");
+    });
+
     http.Get("/healthz", [db](const httplib::Request&, httplib::Response& res) {
         res.set_content(dump({{"status", "ok"}, {"documents", thread_searcher(db).doc_count()}}), JSON);
     });
@@ -261,7 +274,16 @@ void Server::register_routes() {
 
     http.set_default_headers(security_headers());
 
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    // Request timing: the routing starts the clock on the worker thread, the logger (same thread, after
+    // the response is made) stops it.
+    static thread_local std::chrono::steady_clock::time_point started;
+    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        started = std::chrono::steady_clock::now();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    http.set_logger([metrics](const httplib::Request& req, const httplib::Response& res) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        metrics->record(route_label(req.path), res.status, seconds);
         spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
     });
 }

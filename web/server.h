@@ -10,6 +10,8 @@ class Server;
 
 namespace newshound::web {
 
+class Metrics;
+
 struct ServerConfig {
     std::string db;
     std::string host = "127.0.0.1";
@@ -38,6 +40,7 @@ private:
     void register_routes();
 
     ServerConfig config_;
+    std::shared_ptr<Metrics> metrics_;
     std::unique_ptr<httplib::Server> http_;
 };
 

@@ -150,6 +150,15 @@ TEST_CASE("web server serves the page, the API and errors", "[web][integration]"
         auto opensearch = client.Get("/opensearch.xml");
         REQUIRE(opensearch);
         CHECK(opensearch->body.find("/feed?q={searchTerms}") != std::string::npos);
+        // Prometheus metrics: the requests made so far, by route and status, their latency, the index.
+        auto metrics = client.Get("/metrics");
+        REQUIRE(metrics);
+        CHECK(metrics->status == 200);
+        CHECK(metrics->body.find("newshound_http_requests_total{route=\"/feed\",status=\"200\"}") != std::string::npos);
+        CHECK(metrics->body.find("newshound_http_requests_total{route=\"/api/articles/:id\",status=\"404\"}") == std::string::npos);
+        CHECK(metrics->body.find("newshound_http_request_duration_seconds_bucket{route=\"/feed\",le=\"+Inf\"}") != std::string::npos);
+        CHECK(metrics->body.find("newshound_index_documents 10") != std::string::npos);
+        CHECK(metrics->body.find("newshound_index_last_update_seconds 0\n") == std::string::npos);
         auto help = client.Get("/help");
         REQUIRE(help);
         CHECK(help->status == 200);
