@@ -47,19 +47,21 @@ std::string Metrics::render(unsigned long documents, double last_update_seconds)
                           route.c_str(), LATENCY_BUCKETS[i], l.buckets[i]);
             out += line;
         }
-        std::snprintf(line, sizeof line,
-                      "newshound_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %lu\n"
-                      "newshound_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n"
-                      "newshound_http_request_duration_seconds_count{route=\"%s\"} %lu\n",
-                      route.c_str(), l.count, route.c_str(), l.sum, route.c_str(), l.count);
+        std::snprintf(line, sizeof line, "newshound_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %lu\n",
+                      route.c_str(), l.count);
+        out += line;
+        std::snprintf(line, sizeof line, "newshound_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n", route.c_str(), l.sum);
+        out += line;
+        std::snprintf(line, sizeof line, "newshound_http_request_duration_seconds_count{route=\"%s\"} %lu\n", route.c_str(),
+                      l.count);
         out += line;
     }
-    std::snprintf(line, sizeof line,
-                  "# HELP newshound_index_documents Articles in the index.\n# TYPE newshound_index_documents gauge\n"
-                  "newshound_index_documents %lu\n"
-                  "# HELP newshound_index_last_update_seconds When the index was last changed (Unix time).\n"
-                  "# TYPE newshound_index_last_update_seconds gauge\nnewshound_index_last_update_seconds %.0f\n",
-                  documents, last_update_seconds);
+    out += "# HELP newshound_index_documents Articles in the index.\n# TYPE newshound_index_documents gauge\n";
+    std::snprintf(line, sizeof line, "newshound_index_documents %lu\n", documents);
+    out += line;
+    out += "# HELP newshound_index_last_update_seconds When the index was last changed (Unix time).\n"
+           "# TYPE newshound_index_last_update_seconds gauge\n";
+    std::snprintf(line, sizeof line, "newshound_index_last_update_seconds %.0f\n", last_update_seconds);
     out += line;
     return out;
 }
