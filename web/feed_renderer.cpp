@@ -1,6 +1,7 @@
 #include "web/feed_renderer.h"
 
 #include "searcher/snippeter.h"
+#include "web/html_renderer.h"
 
 #include <chrono>
 #include <ctime>
@@ -8,27 +9,6 @@
 namespace newshound::web {
 
 namespace {
-
-std::string url_encode(std::string_view s) {
-    static const char* HEX = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += HEX[c >> 4];
-            out += HEX[c & 15];
-        }
-    }
-    return out;
-}
-
-std::string plain(const searcher::Highlighted& h) {
-    std::string s;
-    for (const auto& f : h) s += f.text;
-    return s;
-}
 
 std::string now_rfc3339() {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -44,11 +24,11 @@ std::string now_rfc3339() {
 std::string xml_escape(std::string_view text) { return searcher::html_escape(text); }
 
 std::string render_atom_feed(const searcher::SearchResponse& response, const std::string& base) {
+    // The same parameters as the search page, so the feed follows every filter of the search.
+    const std::string page_path = search_url(response.request, 1);  // "/?q=…" or "/"
+    const std::string feed_url = base + "/feed" + page_path.substr(1);
+    const std::string page_url = base + page_path;
     const auto& r = response.request;
-    std::string query_string = "q=" + url_encode(r.query);
-    for (const auto& t : r.topics) query_string += "&topic=" + url_encode(t);
-    for (const auto& s : r.sources) query_string += "&source=" + url_encode(s);
-    const std::string page_url = base + "/?" + query_string;
     // The feed's updated time: its newest entry, else now.
     std::string updated;
     for (const auto& h : response.hits)
@@ -57,8 +37,8 @@ std::string render_atom_feed(const searcher::SearchResponse& response, const std
 
     std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
     x += "<title>" + xml_escape(r.query.empty() ? "newshound: latest" : "newshound: " + r.query) + "</title>\n";
-    x += "<id>" + xml_escape(base + "/feed?" + query_string) + "</id>\n";
-    x += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(base + "/feed?" + query_string) + "\"/>\n";
+    x += "<id>" + xml_escape(feed_url) + "</id>\n";
+    x += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(feed_url) + "\"/>\n";
     x += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(page_url) + "\"/>\n";
     x += "<updated>" + xml_escape(updated) + "</updated>\n<generator>newshound</generator>\n";
     for (const auto& h : response.hits) {
@@ -72,7 +52,7 @@ std::string render_atom_feed(const searcher::SearchResponse& response, const std
         if (!h.published.empty()) x += "<published>" + xml_escape(h.published) + "</published>\n";
         x += "<author><name>" + xml_escape(h.source.empty() ? "unknown" : h.source) + "</name></author>\n";
         for (const auto& t : h.topics) x += "<category term=\"" + xml_escape(t) + "\"/>\n";
-        x += "<summary type=\"text\">" + xml_escape(plain(h.snippet)) + "</summary>\n</entry>\n";
+        x += "<summary type=\"text\">" + xml_escape(searcher::to_marked_text(h.snippet, "", "")) + "</summary>\n</entry>\n";
     }
     return x + "</feed>\n";
 }
