@@ -28,6 +28,7 @@ nlohmann::json hit_json(const Hit& h) {
                         {"title", h.title},
                         {"title_html", to_html(h.title_highlighted)},
                         {"source", h.source},
+                        {"byline", h.byline},
                         {"published", h.published},
                         {"language", h.language},
                         {"topics", h.topics},

@@ -39,11 +39,11 @@ std::optional<RequestError> validate(const SearchRequest& r) {
     if (r.query.size() > SearchRequest::MAX_QUERY_BYTES)
         return RequestError{SearchRequest::QUERY_PARAM,
                             "query is longer than " + std::to_string(SearchRequest::MAX_QUERY_BYTES) + " bytes"};
-    if (r.topics.size() > SearchRequest::MAX_FILTER_VALUES || r.sources.size() > SearchRequest::MAX_FILTER_VALUES ||
-        r.languages.size() > SearchRequest::MAX_FILTER_VALUES || r.places.size() > SearchRequest::MAX_FILTER_VALUES ||
-        r.people.size() > SearchRequest::MAX_FILTER_VALUES)
-        return RequestError{SearchRequest::TOPIC_PARAM,
-                            "at most " + std::to_string(SearchRequest::MAX_FILTER_VALUES) + " values per filter"};
+    for (auto [name, values] : {std::pair{SearchRequest::TOPIC_PARAM, &r.topics}, std::pair{SearchRequest::SOURCE_PARAM, &r.sources},
+                                std::pair{SearchRequest::LANGUAGE_PARAM, &r.languages}, std::pair{SearchRequest::PLACE_PARAM, &r.places},
+                                std::pair{SearchRequest::PERSON_PARAM, &r.people}})
+        if (values->size() > SearchRequest::MAX_FILTER_VALUES)
+            return RequestError{name, "at most " + std::to_string(SearchRequest::MAX_FILTER_VALUES) + " values per filter"};
     if (!r.from.empty() && !day_key(r.from))
         return RequestError{SearchRequest::FROM_PARAM, "expected a date as YYYY-MM-DD, got '" + r.from.substr(0, 40) + "'"};
     if (!r.to.empty() && !day_key(r.to))

@@ -17,6 +17,7 @@ struct Hit {
     std::string title;
     Highlighted title_highlighted;
     std::string source;
+    std::string byline;     ///< author(s) as printed, or ""
     std::string published;  ///< ISO-8601 with the original offset, or ""
     std::string language;
     std::vector<std::string> topics;

@@ -25,6 +25,11 @@ using namespace newshound::schema;
 // attempts cover a writer committing in a tight loop.
 constexpr int MAX_ATTEMPTS = 3;
 
+// Counting every match for exact totals and facets is bounded in time: past this, Xapian stops
+// counting, the page is still ranked right, and the total and facet counts become estimates. A query
+// that matches most of a huge index then cannot hold a server thread for long.
+constexpr double MATCH_COUNT_TIME_LIMIT_SECONDS = 1.0;
+
 Xapian::Database open_db(const std::string& path) {
     try {
         return Xapian::Database(path);
@@ -194,6 +199,7 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
         }
     }
     enquire.set_query(query);
+    enquire.set_time_limit(MATCH_COUNT_TIME_LIMIT_SECONDS);
     if (request.cluster.empty() && request.collapse) enquire.set_collapse_key(slot(Slot::CLUSTER));
     // With no words to rank by, the newest stories first is the only useful order.
     const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
@@ -305,6 +311,7 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highl
     hit.title = article->title;
     hit.title_highlighted = highlight_all(article->title, article->language, highlight, analyzer_);
     hit.source = article->source;
+    hit.byline = article->byline;
     hit.published = article->published ? to_iso8601(*article->published) : "";
     hit.language = article->language;
     hit.topics = article->topics;

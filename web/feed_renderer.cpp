@@ -46,7 +46,7 @@ std::string render_atom_feed(const searcher::SearchResponse& response, const std
         x += "<entry>\n<title>" + xml_escape(h.title) + "</title>\n";
         x += "<id>" + xml_escape(article) + "</id>\n";
         x += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(article) + "\"/>\n";
-        if (h.url.rfind("http://", 0) == 0 || h.url.rfind("https://", 0) == 0)
+        if (is_web_url(h.url))
             x += "<link rel=\"related\" type=\"text/html\" href=\"" + xml_escape(h.url) + "\"/>\n";
         x += "<updated>" + xml_escape(h.published.empty() ? updated : h.published) + "</updated>\n";
         if (!h.published.empty()) x += "<published>" + xml_escape(h.published) + "</published>\n";

@@ -4,6 +4,7 @@
 #include "schema/language.h"
 #include "schema/timestamp.h"
 #include "searcher/snippeter.h"
+#include "web/assets.h"
 
 #include <algorithm>
 #include <sstream>
@@ -31,21 +32,27 @@ std::string display_date(const std::string& iso) {
 
 std::string as_is(const std::string& value) { return value; }
 
+
 // "de" → "German": the registry's name, or the code itself for languages we do not list.
 std::string language_label(const std::string& code) {
     const auto* info = schema::find_language(code);
     return info ? std::string(info->name) : code;
 }
 
-std::string page_head(const std::string& title) {
+// `main_id`: the id of the page's <main>, the skip link's target.
+std::string page_head(const std::string& title, const char* main_id = "content") {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            "<title>" +
-           html_escape(title) +
-           "</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
-           "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"newshound\">"
-           "<script src=\"/static/suggest.js\" defer></script></head><body>\n"
-           "<header><a class=\"brand\" href=\"/\">newshound</a> <a class=\"help\" href=\"/help\">Search help</a></header>\n";
+           html_escape(title) + "</title><link rel=\"stylesheet\" href=\"" + asset_url("style.css") +
+           "\"><link rel=\"icon\" type=\"image/svg+xml\" href=\"" + asset_url("icon.svg") +
+           "\"><link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"newshound\">"
+           "<script src=\"" +
+           asset_url("app.js") +
+           "\" defer></script></head><body>\n"
+           "<a class=\"skip\" href=\"#" + std::string(main_id) + "\">Skip to content</a>"
+           "<header class=\"top\"><a class=\"brand\" href=\"/\">newshound</a>"
+           "<nav aria-label=\"Site\"><a href=\"/help\">Search help</a><a href=\"/api/openapi.json\">API</a></nav></header>\n";
 }
 
 const char* PAGE_FOOT = "</body></html>\n";
@@ -116,31 +123,69 @@ std::string active_filters(const SearchRequest& r) {
     return h;
 }
 
-// The date histogram: each bucket links to its days as a from/to filter.
+// A histogram bucket ("2025", "2025-08" or "2025-08-14") as the first and last day it covers.
+std::pair<std::string, std::string> bucket_days(const std::string& value) {
+    const int y = std::stoi(value.substr(0, 4));
+    const int m = value.size() >= 7 ? std::stoi(value.substr(5, 2)) : 0;
+    if (m == 0) return {value + "-01-01", value + "-12-31"};
+    if (value.size() > 7) return {value, value};
+    const auto days = schema::days_from_civil(m == 12 ? y + 1 : y, static_cast<unsigned>(m == 12 ? 1 : m + 1), 1) -
+                      schema::days_from_civil(y, static_cast<unsigned>(m), 1);
+    return {value + "-01", value + "-" + (days < 10 ? "0" : "") + std::to_string(days)};
+}
+
+// The bucket's position on a time axis in units of its granularity (days, months or years).
+long long bucket_ordinal(const std::string& value) {
+    const int y = std::stoi(value.substr(0, 4));
+    if (value.size() == 4) return y;
+    const int m = std::stoi(value.substr(5, 2));
+    if (value.size() == 7) return y * 12LL + m - 1;
+    return schema::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(std::stoi(value.substr(8, 2))));
+}
+
+// The date histogram as an SVG bar chart on a time axis (empty days or months are gaps). Each bar is a
+// link to its days as a from/to filter, so it works without JavaScript; the page script adds brushing
+// (drag across bars to set a range). Sizes are SVG attributes, not styles: the CSP forbids inline styles.
 std::string date_facet(const searcher::SearchResponse& resp, const SearchRequest& r) {
     if (resp.dates.size() < 2) return "";
-    std::string h = "<section class=\"facet\"><h2>Dates</h2><ul class=\"dates\">";
+    constexpr int WIDTH = 260, CHART_HEIGHT = 80, LABEL_HEIGHT = 16, MIN_BAR_HEIGHT = 2;
+    const long long first = bucket_ordinal(resp.dates.front().value);
+    const long long slots = bucket_ordinal(resp.dates.back().value) - first + 1;
+    const double slot_width = static_cast<double>(WIDTH) / static_cast<double>(slots);
+    const double gap = slot_width > 4 ? 1 : 0;
+    Xapian::doccount peak = 1;
+    for (const auto& b : resp.dates) peak = std::max(peak, b.count);
+    const char* unit = resp.date_granularity == "day" ? "day" : resp.date_granularity == "month" ? "month" : "year";
+    std::string h = "<section class=\"facet histogram\" aria-labelledby=\"dates-heading\"><h2 id=\"dates-heading\">Dates</h2>"
+                    "<svg viewBox=\"0 0 " + std::to_string(WIDTH) + " " + std::to_string(CHART_HEIGHT + LABEL_HEIGHT) +
+                    "\" role=\"group\" aria-label=\"Articles by " + unit + "\">";
+    char number[32];
+    auto fmt = [&](double v) {
+        std::snprintf(number, sizeof number, "%.2f", v);
+        return std::string(number);
+    };
     for (const auto& b : resp.dates) {
-        const int y = std::stoi(b.value.substr(0, 4));
-        const int m = b.value.size() >= 7 ? std::stoi(b.value.substr(5, 2)) : 0;
-        std::string from = b.value, to = b.value;
-        if (m == 0) {
-            from += "-01-01";
-            to += "-12-31";
-        } else if (b.value.size() == 7) {
-            const auto days = schema::days_from_civil(m == 12 ? y + 1 : y, static_cast<unsigned>(m == 12 ? 1 : m + 1), 1) -
-                              schema::days_from_civil(y, static_cast<unsigned>(m), 1);
-            from += "-01";
-            to += "-" + std::string(days < 10 ? "0" : "") + std::to_string(days);
-        }
+        const auto [from, to] = bucket_days(b.value);
         const std::string href = url_with(r, [&](SearchRequest& c) {
             c.from = from;
             c.to = to;
+            c.page = 1;
         });
-        h += "<li><a href=\"" + html_escape(href) + "\">" + html_escape(b.value) + "</a> <span class=\"count\">" +
-             std::to_string(b.count) + "</span></li>";
+        const bool on = !r.from.empty() && !r.to.empty() && from >= r.from && to <= r.to;
+        const double height = std::max<double>(MIN_BAR_HEIGHT, static_cast<double>(b.count) * CHART_HEIGHT / peak);
+        const double x = static_cast<double>(bucket_ordinal(b.value) - first) * slot_width;
+        const std::string label = b.value + ": " + std::to_string(b.count) + (b.count == 1 ? " article" : " articles");
+        h += "<a href=\"" + html_escape(href) + "\" data-from=\"" + from + "\" data-to=\"" + to + "\" aria-label=\"" +
+             html_escape(label) + "\"><title>" + html_escape(label) + "</title><rect class=\"bar" + (on ? " on" : "") +
+             "\" x=\"" + fmt(x) + "\" y=\"" + fmt(CHART_HEIGHT - height) + "\" width=\"" + fmt(std::max(1.0, slot_width - gap)) +
+             "\" height=\"" + fmt(height) + "\"/></a>";
     }
-    return h + "</ul></section>\n";
+    const std::string baseline = std::to_string(CHART_HEIGHT + LABEL_HEIGHT - 4);
+    h += "<text x=\"0\" y=\"" + baseline + "\" aria-hidden=\"true\">" + html_escape(resp.dates.front().value) + "</text>";
+    h += "<text x=\"" + std::to_string(WIDTH) + "\" y=\"" + baseline + "\" text-anchor=\"end\" aria-hidden=\"true\">" +
+         html_escape(resp.dates.back().value) + "</text></svg>";
+    h += "<p class=\"hint\">Choose a bar, or drag across bars for a range.</p></section>\n";
+    return h;
 }
 
 // A facet's values as links that add (or, when active, remove) the value in the request's `field`.
@@ -168,16 +213,19 @@ std::string hit_html(const searcher::Hit& hit, const searcher::SearchRequest& re
     std::string h = "<article class=\"hit\"><h3" + lang_attr + " dir=\"auto\"><a href=\"/article/" +
                     html_escape(url_encode(hit.id)) + "\">" +
                     searcher::to_html(hit.title_highlighted) + "</a></h3><p class=\"meta\">";
-    if (!hit.source.empty()) h += "<span class=\"source\">" + html_escape(hit.source) + "</span> ";
+    if (!hit.source.empty()) h += "<span class=\"source\">" + html_escape(hit.source) + "</span>";
+    if (!hit.byline.empty()) h += "<span class=\"byline\" dir=\"auto\">" + html_escape(hit.byline) + "</span>";
     if (!hit.published.empty())
-        h += "<time datetime=\"" + html_escape(hit.published) + "\">" + html_escape(display_date(hit.published)) + "</time> ";
-    if (!hit.language.empty()) h += "<span class=\"lang\">" + html_escape(hit.language) + "</span> ";
-    if (!hit.url.empty() && (hit.url.rfind("http://", 0) == 0 || hit.url.rfind("https://", 0) == 0))
+        h += "<time datetime=\"" + html_escape(hit.published) + "\">" + html_escape(display_date(hit.published)) + "</time>";
+    if (!hit.language.empty())
+        h += "<abbr class=\"lang\" title=\"" + html_escape(language_label(hit.language)) + "\">" + html_escape(hit.language) +
+             "</abbr>";
+    if (is_web_url(hit.url))
         h += "<a class=\"original\" rel=\"noopener noreferrer\" href=\"" + html_escape(hit.url) + "\">original</a>";
     if (hit.similar > 0) {
         searcher::SearchRequest cluster_request = request;
         cluster_request.cluster = hit.cluster;
-        h += " <a class=\"similar\" href=\"" + html_escape(search_url(cluster_request)) + "\">" + std::to_string(hit.similar) +
+        h += "<a class=\"similar\" href=\"" + html_escape(search_url(cluster_request)) + "\">" + std::to_string(hit.similar) +
              (hit.similar == 1 ? " similar story" : " similar stories") + "</a>";
     }
     h += "</p><p class=\"snippet\"" + lang_attr + " dir=\"auto\">" + searcher::to_html(hit.snippet) + "</p></article>\n";
@@ -201,6 +249,8 @@ std::string pagination(const SearchRequest& r, const searcher::SearchResponse& r
 }
 
 }  // namespace
+
+bool is_web_url(const std::string& url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
 
 std::string url_encode(std::string_view text) {
     static constexpr char HEX[] = "0123456789ABCDEF";
@@ -251,7 +301,7 @@ std::string search_url(const SearchRequest& r, int page) {
 
 std::string render_search_page(const SearchRequest& r, const std::optional<searcher::SearchResponse>& resp,
                                const std::string& error_message) {
-    std::string h = page_head(r.query.empty() ? "newshound" : r.query + " – newshound");
+    std::string h = page_head(r.query.empty() ? "newshound" : r.query + " – newshound", "results");
     h += search_form(r);
     h += "<div class=\"layout\"><main id=\"results\">\n";
     h += active_filters(r);
@@ -276,7 +326,7 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
         for (const auto& hit : resp->hits) h += hit_html(hit, r);
         h += pagination(r, *resp);
     }
-    h += "</main><aside aria-label=\"Filters\">";
+    h += "</main><aside class=\"facets\" aria-label=\"Filters\">";
     if (resp) {
         h += facet_list("Topics", resp->topics, r, &SearchRequest::topics, as_is);
         h += facet_list("Sources", resp->sources, r, &SearchRequest::sources, as_is);
@@ -291,16 +341,17 @@ std::string render_search_page(const SearchRequest& r, const std::optional<searc
 
 std::string render_article_page(const schema::Article& a, const std::vector<searcher::Hit>& related) {
     std::string h = page_head(a.title.empty() ? "Article" : a.title);
-    h += "<main class=\"article\"><article" + (a.language.empty() ? std::string() : " lang=\"" + html_escape(a.language) + "\"") +
+    h += "<main id=\"content\" class=\"article\"><article" + (a.language.empty() ? std::string() : " lang=\"" + html_escape(a.language) + "\"") +
          " dir=\"auto\"><h1>" + html_escape(a.title) + "</h1><p class=\"meta\">";
     if (!a.source.empty()) h += "<span class=\"source\">" + html_escape(a.source) + "</span> ";
+    if (!a.byline.empty()) h += "<span class=\"byline\" dir=\"auto\">" + html_escape(a.byline) + "</span> ";
     if (!a.agency.empty()) h += "<span class=\"agency\">" + html_escape(a.agency) + "</span> ";
     if (!a.dateline.empty()) h += "<span class=\"dateline\">" + html_escape(a.dateline) + "</span> ";
     if (a.published) {
         const std::string iso = schema::to_iso8601(*a.published);
         h += "<time datetime=\"" + html_escape(iso) + "\">" + html_escape(display_date(iso)) + "</time> ";
     }
-    if (!a.url.empty() && (a.url.rfind("http://", 0) == 0 || a.url.rfind("https://", 0) == 0))
+    if (is_web_url(a.url))
         h += "<a class=\"original\" rel=\"noopener noreferrer\" href=\"" + html_escape(a.url) + "\">original</a>";
     h += "</p>";
     if (!a.summary.empty()) h += "<p class=\"standfirst\">" + html_escape(a.summary) + "</p>";
@@ -348,70 +399,25 @@ std::string render_help_page() {
         {"date:2025-08, date:2025-08-01..2025-08-31, after:2025-09-01, before:2025-09-30", "publication days, inclusive"},
         {"last 7 days, past 24 hours, last month", "published recently"},
     };
-    std::string h = page_head("Search help") + "<main class=\"help\"><h1>Search help</h1><table><thead><tr><th scope=\"col\">"
+    std::string h = page_head("Search help") + "<main id=\"content\" class=\"help\"><h1>Search help</h1><table><thead><tr><th scope=\"col\">"
                     "Type</th><th scope=\"col\">To find</th></tr></thead><tbody>";
     for (const auto& [typed, finds] : ROWS)
         h += "<tr><td><code>" + html_escape(typed) + "</code></td><td>" + html_escape(finds) + "</td></tr>";
     h += "</tbody></table><p>Sort by best match, by best match with fresher stories first, or newest first. Facets narrow "
          "by topic, source, language, place, person and date; with several topics, places or people, choose whether all or "
          "any must match. Republished copies of one story are shown once, with the number of similar stories.</p>"
+         "<h2>Keyboard</h2><table><tbody>"
+         "<tr><td><kbd>/</kbd></td><td>go to the search box (<kbd>Esc</kbd> leaves it)</td></tr>"
+         "<tr><td><kbd>j</kbd> and <kbd>k</kbd></td><td>next and previous result</td></tr>"
+         "<tr><td><kbd>Enter</kbd></td><td>open the current result</td></tr>"
+         "</tbody></table><p>On the date chart, choose a bar for its days, or drag across bars for a range.</p>"
          "<p><a href=\"/\">Back to search</a></p></main>\n";
     return h + PAGE_FOOT;
 }
 
 std::string render_error_page(int status, const std::string& message) {
-    return page_head("Error " + std::to_string(status)) + "<main><h1>" + std::to_string(status) + "</h1><p>" +
+    return page_head("Error " + std::to_string(status)) + "<main id=\"content\"><h1>" + std::to_string(status) + "</h1><p>" +
            html_escape(message) + "</p><p><a href=\"/\">Back to search</a></p></main>\n" + PAGE_FOOT;
-}
-
-std::string_view suggest_script() {
-    // Debounced: one request per pause in typing; stale answers (for older text) are dropped.
-    return R"js((function () {
-  var box = document.getElementById('q'), list = document.getElementById('suggestions');
-  if (!box || !list || !window.fetch) return;
-  var timer = null, latest = '';
-  box.addEventListener('input', function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var typed = box.value;
-      latest = typed;
-      if (!typed.trim()) { list.textContent = ''; return; }
-      fetch('/api/suggest?q=' + encodeURIComponent(typed)).then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (j) {
-          if (!j || typed !== latest) return;
-          list.textContent = '';
-          j.suggestions.forEach(function (s) {
-            var o = document.createElement('option');
-            o.value = s.query;
-            o.label = s.kind + ', ' + s.articles + (s.articles === 1 ? ' article' : ' articles');
-            list.appendChild(o);
-          });
-        }).catch(function () {});
-    }, 150);
-  });
-})();
-)js";
-}
-
-std::string_view stylesheet() {
-    return R"css(:root{--fg:#1a1a1a;--muted:#555;--accent:#0b57d0;--bg:#fff;--mark:#ffe58a;font-family:system-ui,"Noto Sans","Noto Sans Devanagari","Noto Sans CJK SC",sans-serif}
-body{margin:0;color:var(--fg);background:var(--bg);line-height:1.45}
-header{padding:.6rem 1rem;border-bottom:1px solid #ddd}.brand{font-weight:700;color:var(--fg);text-decoration:none;font-size:1.2rem}
-form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;padding:.8rem 1rem;border-bottom:1px solid #eee}
-form.search input[type=search]{flex:1 1 20rem;font-size:1.05rem;padding:.4rem .5rem}
-.layout{display:flex;gap:2rem;padding:0 1rem;flex-wrap:wrap}main{flex:1 1 36rem;max-width:48rem}aside{flex:0 1 16rem}
-.hit h3{margin:.9rem 0 .1rem;font-size:1.1rem}.hit a{color:var(--accent)}.meta{color:var(--muted);font-size:.9rem;margin:.1rem 0}
-.meta>*{margin-right:.5rem}.lang{border:1px solid #bbb;border-radius:3px;padding:0 .25rem;font-size:.8rem}
-.snippet{margin:.2rem 0}mark{background:var(--mark);color:inherit}
-.facet h2{font-size:1rem;margin:1rem 0 .3rem}.facet ul,.filters,.pages ul,.topics{list-style:none;padding:0;margin:0}
-.facet li{margin:.15rem 0}.facet .on{font-weight:700}.count{color:var(--muted);font-size:.85rem}
-.filters{display:flex;gap:.4rem;flex-wrap:wrap;margin-top:.6rem}.chip{display:inline-block;border:1px solid #999;border-radius:1rem;padding:0 .6rem;text-decoration:none;color:var(--fg)}
-.pages ul{display:flex;gap:.6rem;margin:1.2rem 0}.error{color:#a00000;font-weight:600}.took{color:var(--muted)}
-.article{padding:0 1rem}.standfirst{font-size:1.1rem;color:#333}.topics{display:flex;gap:.6rem}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-
-.help{float:right;font-size:.9rem}.notice{background:#eef4ff;padding:.4rem .6rem;border-radius:4px}.mode{font-size:.9rem;color:var(--muted)}
-.help table{border-collapse:collapse}.help td,.help th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}.related ol{padding-left:1.2rem})css";
 }
 
 }  // namespace newshound::web

@@ -31,14 +31,11 @@ namespace newshound::web {
 /// A minimal page for 404 and other errors.
 [[nodiscard]] std::string render_error_page(int status, const std::string& message);
 
-/// The stylesheet served at /static/style.css (kept out of pages so the CSP can forbid inline styles).
-[[nodiscard]] std::string_view stylesheet();
-
 /// The query syntax, for readers of the page.
 [[nodiscard]] std::string render_help_page();
 
-/// The search box's autocomplete: fetches /api/suggest as the reader types and fills the box's datalist.
-/// The page works without it.
-[[nodiscard]] std::string_view suggest_script();
+/// True for http: and https: addresses, the only stored urls rendered as links (a "javascript:" or
+/// "data:" url stays inert text).
+[[nodiscard]] bool is_web_url(const std::string& url);
 
 }  // namespace newshound::web

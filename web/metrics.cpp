@@ -13,7 +13,7 @@ std::string route_label(const std::string& path) {
             return "/api/articles/:id/related";
         return label;
     }
-    for (const char* exact : {"/", "/api/search", "/api/suggest", "/feed", "/help", "/healthz", "/metrics", "/opensearch.xml"})
+    for (const char* exact : {"/", "/api/search", "/api/suggest", "/feed", "/help", "/healthz", "/metrics", "/opensearch.xml", "/api/openapi.json"})
         if (path == exact) return exact;
     return "other";
 }

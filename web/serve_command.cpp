@@ -19,6 +19,12 @@ void add_serve_options(CLI::App& cmd, ServerConfig& c) {
     cmd.add_option("--host", c.host, "Address to listen on")->capture_default_str();
     cmd.add_option("--port", c.port, "Port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
     cmd.add_option("--threads", c.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+    cmd.add_option("--rate-limit", c.rate_limit, "Requests a second per client address (0 = no limit)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1e6));
+    cmd.add_option("--rate-burst", c.rate_burst, "Requests a client may make at once (0 = max(10, 2 x rate))")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1e6));
 }
 
 void run_serve(const ServerConfig& config) {

@@ -8,6 +8,8 @@
 #include "web/metrics.h"
 #include "searcher/searcher.h"
 #include "web/html_renderer.h"
+#include "web/assets.h"
+#include "web/rate_limiter.h"
 
 #include <charconv>
 #include <chrono>
@@ -32,6 +34,10 @@ constexpr const char* JSON = "application/json; charset=utf-8";
 constexpr size_t MAX_REQUEST_BODY_BYTES = 64 * 1024;
 constexpr time_t READ_TIMEOUT_SECONDS = 10;
 constexpr time_t WRITE_TIMEOUT_SECONDS = 10;
+
+// Without an explicit burst, a client may send a page's worth of requests at once (the page, its
+// stylesheet and script, autocomplete as the reader types), then the rate.
+double default_burst(double per_second) { return std::max(10.0, 2 * per_second); }
 
 // One Searcher per worker thread and index path: Xapian::Database is not thread-safe.
 searcher::Searcher& thread_searcher(const std::string& db) {
@@ -244,20 +250,31 @@ void Server::register_routes() {
         res.set_content(dump({{"status", "ok"}, {"documents", thread_searcher(db).doc_count()}}), JSON);
     });
 
-    http.Get("/static/suggest.js", [](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Cache-Control", "max-age=3600");
-        res.set_content(std::string(suggest_script()), "text/javascript; charset=utf-8");
+    // Only embedded assets, looked up by exact name: no request can name a file on disk.
+    http.Get(R"(/static/([^/]+))", [](const httplib::Request& req, httplib::Response& res) {
+        const Asset* asset = find_asset(req.matches[1].str());
+        if (!asset) return send_error(req, res, 404, "not_found", "No such file.");
+        // A URL carrying the content hash (what pages link) never changes meaning: cache it for good.
+        const bool versioned = req.get_param_value("v") == asset->hash;
+        res.set_header("Cache-Control", versioned ? "public, max-age=31536000, immutable" : "public, max-age=300");
+        res.set_header("ETag", "\"" + std::string(asset->hash) + "\"");
+        res.set_content(std::string(asset->body), std::string(asset->content_type));
     });
-    http.Get("/static/style.css", [](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Cache-Control", "max-age=3600");
-        res.set_content(std::string(stylesheet()), "text/css; charset=utf-8");
+    http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+        const Asset* spec = find_asset("openapi.json");
+        res.set_header("Cache-Control", "public, max-age=300");
+        res.set_content(std::string(spec->body), std::string(spec->content_type));
     });
 
     // A handler that set no content and a status >= 400 (httplib's own 404 for unknown routes) gets a body.
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        if (res.status == 404) send_error(req, res, 404, "not_found", "No such page: " + req.path.substr(0, 200));
-        else send_error(req, res, res.status, "http_error", "Request failed.");
+        switch (res.status) {
+            case 404: return send_error(req, res, 404, "not_found", "No such page: " + req.path.substr(0, 200));
+            case 413: return send_error(req, res, 413, "payload_too_large", "Requests carry only a query string; the body is too large.");
+            case 414: return send_error(req, res, 414, "uri_too_long", "The address is too long.");
+            default: return send_error(req, res, res.status, "http_error", "Request failed.");
+        }
     });
 
     http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
@@ -275,11 +292,20 @@ void Server::register_routes() {
     http.set_default_headers(security_headers());
 
     // Request timing: the routing starts the clock on the worker thread, the logger (same thread, after
-    // the response is made) stops it.
+    // the response is made) stops it. With a rate limit, a client over it gets 429 before any routing;
+    // health checks and metrics scrapes are never limited.
     static thread_local std::chrono::steady_clock::time_point started;
-    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    auto limiter = config_.rate_limit > 0 ? std::make_shared<RateLimiter>(config_.rate_limit, config_.rate_burst > 0
+                                                                                                 ? config_.rate_burst
+                                                                                                 : default_burst(config_.rate_limit))
+                                          : nullptr;
+    http.set_pre_routing_handler([limiter](const httplib::Request& req, httplib::Response& res) {
         started = std::chrono::steady_clock::now();
-        return httplib::Server::HandlerResponse::Unhandled;
+        if (!limiter || req.path == "/healthz" || req.path == "/metrics") return httplib::Server::HandlerResponse::Unhandled;
+        if (limiter->allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
+        res.set_header("Retry-After", std::to_string(limiter->retry_after_seconds(req.remote_addr)));
+        send_error(req, res, 429, "rate_limited", "Too many requests from this address; try again shortly.");
+        return httplib::Server::HandlerResponse::Handled;
     });
     http.set_logger([metrics](const httplib::Request& req, const httplib::Response& res) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -17,6 +17,10 @@ struct ServerConfig {
     std::string host = "127.0.0.1";
     int port = 8080;  ///< 0 = any free port (tests)
     int threads = 8;
+    /// Per-client requests a second (by remote address); 0 = no limit. /healthz and /metrics are exempt.
+    double rate_limit = 0;
+    /// Requests a client may make at once before the rate applies; 0 = max(10, 2 x rate_limit).
+    double rate_burst = 0;
 };
 
 /// Serves one index. Each worker thread opens its own Xapian::Database (Xapian objects are not
