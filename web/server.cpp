@@ -34,6 +34,9 @@ constexpr const char* JSON = "application/json; charset=utf-8";
 constexpr size_t MAX_REQUEST_BODY_BYTES = 64 * 1024;
 constexpr time_t READ_TIMEOUT_SECONDS = 10;
 constexpr time_t WRITE_TIMEOUT_SECONDS = 10;
+// An idle keep-alive connection holds a worker thread (cpp-httplib serves a connection per thread), so
+// it is closed soon: a browser's spare connections must not starve other readers.
+constexpr time_t KEEP_ALIVE_SECONDS = 2;
 
 // Without an explicit burst, a client may send a page's worth of requests at once (the page, its
 // stylesheet and script, autocomplete as the reader types), then the rate.
@@ -149,6 +152,7 @@ Server::Server(ServerConfig config)
     http_->set_payload_max_length(MAX_REQUEST_BODY_BYTES);
     http_->set_read_timeout(READ_TIMEOUT_SECONDS, 0);
     http_->set_write_timeout(WRITE_TIMEOUT_SECONDS, 0);
+    http_->set_keep_alive_timeout(KEEP_ALIVE_SECONDS);
     register_routes();
 }
 
