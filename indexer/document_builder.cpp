@@ -2,6 +2,8 @@
 // summary and body as unprefixed positional terms and stems with BODY_WDF.
 #include "indexer/document_builder.h"
 
+#include "schema/facet_value.h"
+
 #include "indexer/extract/fingerprint.h"
 #include "schema/fields.h"
 #include "schema/stored_record.h"
@@ -61,20 +63,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_value(slot(Slot::PUBLISHED), Xapian::sortable_serialise(static_cast<double>(a.published->utc_seconds)));
         doc.add_value(slot(Slot::PUBLISHED_DAY), to_yyyymmdd(*a.published));
     }
-    auto add_list = [&](Slot s, const std::vector<std::string>& values) {
-        if (values.empty()) return;
-        std::string packed;
-        for (const auto& v : values) {
-            if (!packed.empty()) packed += LIST_SEPARATOR;
-            packed += v;
-        }
-        doc.add_value(slot(s), packed);
-    };
-    add_list(Slot::TOPICS, a.topics);
-    add_list(Slot::PLACES, a.places);
-    add_list(Slot::PEOPLE, a.people);
-    if (!a.source.empty()) doc.add_value(slot(Slot::SOURCE), a.source);
-    if (!a.language.empty()) doc.add_value(slot(Slot::LANGUAGE), a.language);
+    if (std::string facets = encode_facets(a); !facets.empty()) doc.add_value(slot(Slot::FACETS), std::move(facets));
 
     doc.set_data(encode_stored_record(a));
     return doc;

@@ -39,18 +39,22 @@ inline constexpr std::string_view CLUSTER = "XCL";
 enum class Slot : Xapian::valueno {
     PUBLISHED = 0,      ///< Xapian::sortable_serialise(utc seconds): sort by date, freshness.
     PUBLISHED_DAY = 1,  ///< "YYYYMMDD" local date as printed (to_yyyymmdd): string range filters.
-    TOPICS = 2,         ///< topics as printed, joined by LIST_SEPARATOR: multi-valued facet counts.
-    SOURCE = 3,         ///< source as printed: facet counts.
-    LANGUAGE = 4,       ///< ISO 639-1 code: facet counts.
+    /// Every facet value of the article in one value (encode_facets): topics, source, language, places,
+    /// people and day. One slot, so counting facets reads one value stream per match set (layout 6; the
+    /// per-facet slots 2, 3, 4, 7 and 8 of earlier layouts are gone).
+    FACETS = 2,
     CLUSTER = 5,        ///< duplicate cluster id (an article id): collapse near-duplicates to one hit.
-    SIMHASH = 6,
-    PLACES = 7,         ///< places as given, joined by LIST_SEPARATOR: multi-valued facet counts.
-    PEOPLE = 8,         ///< people as given, joined by LIST_SEPARATOR: multi-valued facet counts.        ///< 16 hex digits of the body's 64-bit SimHash ("" for bodies too short to compare).
+    SIMHASH = 6,        ///< 16 hex digits of the body's 64-bit SimHash ("" for bodies too short to compare).
 };
+
+/// The facet fields packed into Slot::FACETS, each entry tagged with one of these bytes.
+enum class FacetField : char { TOPIC = 't', SOURCE = 's', LANGUAGE = 'l', PLACE = 'p', PERSON = 'e', DAY = 'd' };
+inline constexpr FacetField FACET_FIELDS[] = {FacetField::TOPIC, FacetField::SOURCE, FacetField::LANGUAGE,
+                                              FacetField::PLACE, FacetField::PERSON, FacetField::DAY};
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 
-/// Separates the entries of a multi-valued slot. A control character never found in display text.
+/// Separates the entries of a packed slot. A control character never found in display text.
 inline constexpr char LIST_SEPARATOR = '\x1f';
 
 /// wdf added per occurrence: a title word counts as much as TITLE_WDF body occurrences in BM25.
@@ -76,7 +80,7 @@ inline constexpr int NEAR_DUPLICATE_MAX_DAYS = 2;
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 5;
+inline constexpr int LAYOUT_VERSION = 6;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

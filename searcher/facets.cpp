@@ -3,26 +3,52 @@
 
 #include "schema/timestamp.h"
 
+#include "schema/facet_value.h"
 #include "schema/fields.h"
 
 #include <algorithm>
 
 namespace newshound::searcher {
 
-void MultiValueCountMatchSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string packed = doc.get_value(slot_);
-    if (packed.empty()) return;
-    size_t start = 0;
-    while (true) {
-        const size_t sep = packed.find(schema::LIST_SEPARATOR, start);
-        const size_t end = sep == std::string::npos ? packed.size() : sep;
-        if (end > start) ++counts_[packed.substr(start, end - start)];
-        if (sep == std::string::npos) break;
-        start = sep + 1;
-    }
+namespace {
+
+constexpr size_t field_index(schema::FacetField f) {
+    for (size_t i = 0; i < std::size(schema::FACET_FIELDS); ++i)
+        if (schema::FACET_FIELDS[i] == f) return i;
+    return std::size(schema::FACET_FIELDS);
 }
 
-std::vector<FacetCount> top_values(const std::map<std::string, Xapian::doccount>& counts, size_t limit) {
+}  // namespace
+
+FacetSpy::FacetSpy(const Xapian::Database& db) : db_(db) {}
+
+const FacetCounts& FacetSpy::counts(schema::FacetField field) const { return counts_[field_index(field)]; }
+
+void FacetSpy::count(std::string_view packed) {
+    schema::for_each_facet(packed, [&](schema::FacetField field, std::string_view value) {
+        const size_t i = field_index(field);
+        if (i == std::size(schema::FACET_FIELDS)) return;  // a field this version does not know
+        auto& counts = counts_[i];
+        if (auto it = counts.find(value); it != counts.end()) ++it->second;
+        else counts.emplace(std::string(value), 1);
+    });
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    if (did <= last_) return count(doc.get_value(schema::slot(schema::Slot::FACETS)));
+    last_ = did;
+    if (!opened_) {
+        at_ = db_.valuestream_begin(schema::slot(schema::Slot::FACETS));
+        end_ = db_.valuestream_end(schema::slot(schema::Slot::FACETS));
+        opened_ = true;
+    }
+    if (at_ == end_) return;
+    if (at_.get_docid() < did) at_.skip_to(did);
+    if (at_ != end_ && at_.get_docid() == did) count(*at_);
+}
+
+std::vector<FacetCount> top_values(const FacetCounts& counts, size_t limit) {
     std::vector<FacetCount> out;
     out.reserve(counts.size());
     for (const auto& [v, n] : counts) out.push_back({v, n});
@@ -38,16 +64,11 @@ std::vector<FacetCount> top_values(const std::map<std::string, Xapian::doccount>
     return out;
 }
 
-std::vector<FacetCount> top_values(const Xapian::ValueCountMatchSpy& spy, size_t limit) {
-    std::map<std::string, Xapian::doccount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) counts[*it] = it.get_termfreq();
-    return top_values(counts, limit);
-}
 
-DateHistogram date_histogram(const Xapian::ValueCountMatchSpy& days) {
+DateHistogram date_histogram(const FacetCounts& days) {
     std::map<std::string, Xapian::doccount> by_day;
-    for (auto it = days.values_begin(); it != days.values_end(); ++it)
-        if ((*it).size() == 8) by_day[*it] = it.get_termfreq();
+    for (const auto& [day, n] : days)
+        if (day.size() == 8) by_day[day] = n;
     DateHistogram h;
     if (by_day.empty()) return h;
     auto civil = [](const std::string& key) {

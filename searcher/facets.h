@@ -6,6 +6,8 @@
 #include <vector>
 #include <xapian.h>
 
+#include "schema/fields.h"
+
 namespace newshound::searcher {
 
 /// One facet value and the number of matching documents that have it.
@@ -14,17 +16,29 @@ struct FacetCount {
     Xapian::doccount count = 0;
 };
 
-/// Counts every entry of a multi-valued slot (entries joined by schema::LIST_SEPARATOR), so a document
-/// tagged "Ukraine" and "Europe" counts once for each. Not thread-safe (one per Enquire).
-class MultiValueCountMatchSpy : public Xapian::MatchSpy {
+using FacetCounts = std::map<std::string, Xapian::doccount, std::less<>>;
+
+/// Counts every facet value (Slot::FACETS, schema/facet_value.h) over the whole match set, per field.
+/// Multi-valued fields count each entry, so a document tagged "Ukraine" and "Europe" counts once for each.
+///
+/// The slot is read through a value stream advanced in docid order (the order Xapian matches in):
+/// Document::get_value would re-seek a B-tree for nearly every value, because the glass backend caches
+/// the value chunk of only the last slot read and the collapse key takes turns with this one. A document
+/// that comes out of docid order has its value read directly. Not thread-safe (one per Enquire).
+class FacetSpy : public Xapian::MatchSpy {
 public:
-    explicit MultiValueCountMatchSpy(Xapian::valueno slot) : slot_(slot) {}
+    explicit FacetSpy(const Xapian::Database& db);
     void operator()(const Xapian::Document& doc, double wt) override;
-    [[nodiscard]] const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+    [[nodiscard]] const FacetCounts& counts(schema::FacetField field) const;
 
 private:
-    Xapian::valueno slot_;
-    std::map<std::string, Xapian::doccount> counts_;
+    void count(std::string_view packed);
+    Xapian::Database db_;
+    Xapian::ValueIterator at_;
+    Xapian::ValueIterator end_;
+    bool opened_ = false;
+    Xapian::docid last_ = 0;
+    FacetCounts counts_[std::size(schema::FACET_FIELDS)];
 };
 
 /// At most this many buckets in a date histogram: days for spans up to this many days, else months for
@@ -37,10 +51,9 @@ struct DateHistogram {
 };
 
 /// Buckets counts of YYYYMMDD day keys (the PUBLISHED_DAY slot) by the coarsest granularity that fits.
-[[nodiscard]] DateHistogram date_histogram(const Xapian::ValueCountMatchSpy& days);
+[[nodiscard]] DateHistogram date_histogram(const FacetCounts& days);
 
 /// The `limit` most frequent values, by count descending then value ascending (stable for tests).
-[[nodiscard]] std::vector<FacetCount> top_values(const std::map<std::string, Xapian::doccount>& counts, size_t limit);
-[[nodiscard]] std::vector<FacetCount> top_values(const Xapian::ValueCountMatchSpy& spy, size_t limit);
+[[nodiscard]] std::vector<FacetCount> top_values(const FacetCounts& counts, size_t limit);
 
 }  // namespace newshound::searcher

@@ -1,6 +1,8 @@
 // Query building, the match with facet spies, and hit assembly (stored record + snippet) for one page.
 #include "searcher/searcher.h"
 
+#include "schema/facet_value.h"
+
 #include "searcher/freshness.h"
 
 #include "schema/fields.h"
@@ -205,18 +207,8 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
     if (by_date) enquire.set_sort_by_value_then_relevance(slot(Slot::PUBLISHED), true);
 
-    MultiValueCountMatchSpy topic_spy(slot(Slot::TOPICS));
-    Xapian::ValueCountMatchSpy source_spy(slot(Slot::SOURCE));
-    Xapian::ValueCountMatchSpy language_spy(slot(Slot::LANGUAGE));
-    MultiValueCountMatchSpy place_spy(slot(Slot::PLACES));
-    MultiValueCountMatchSpy person_spy(slot(Slot::PEOPLE));
-    Xapian::ValueCountMatchSpy day_spy(slot(Slot::PUBLISHED_DAY));
-    enquire.add_matchspy(&place_spy);
-    enquire.add_matchspy(&person_spy);
-    enquire.add_matchspy(&day_spy);
-    enquire.add_matchspy(&topic_spy);
-    enquire.add_matchspy(&source_spy);
-    enquire.add_matchspy(&language_spy);
+    FacetSpy facets(db_);
+    enquire.add_matchspy(&facets);
 
     const Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.page_size);
     // checkatleast = every document: the total and the facet counts cover the whole match set exactly.
@@ -240,12 +232,12 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
             }
         }
     }
-    resp.topics = top_values(topic_spy.counts(), FACET_LIMIT);
-    resp.sources = top_values(source_spy, FACET_LIMIT);
-    resp.languages = top_values(language_spy, FACET_LIMIT);
-    resp.places = top_values(place_spy.counts(), FACET_LIMIT);
-    resp.people = top_values(person_spy.counts(), FACET_LIMIT);
-    auto histogram = date_histogram(day_spy);
+    resp.topics = top_values(facets.counts(FacetField::TOPIC), FACET_LIMIT);
+    resp.sources = top_values(facets.counts(FacetField::SOURCE), FACET_LIMIT);
+    resp.languages = top_values(facets.counts(FacetField::LANGUAGE), FACET_LIMIT);
+    resp.places = top_values(facets.counts(FacetField::PLACE), FACET_LIMIT);
+    resp.people = top_values(facets.counts(FacetField::PERSON), FACET_LIMIT);
+    auto histogram = date_histogram(facets.counts(FacetField::DAY));
     resp.dates = std::move(histogram.buckets);
     resp.date_granularity = std::move(histogram.granularity);
 
@@ -352,7 +344,11 @@ std::optional<std::vector<Hit>> Searcher::related(const std::string& id, Xapian:
         rset.add_document(did);
         Xapian::Enquire enquire(db_);
         enquire.set_weighting_scheme(bm25_weight(bm25_));
-        const StemDecider decider(doc.get_value(slot(Slot::LANGUAGE)));
+        std::string language;
+        for_each_facet(doc.get_value(slot(Slot::FACETS)), [&](FacetField f, std::string_view v) {
+            if (f == FacetField::LANGUAGE) language = v;
+        });
+        const StemDecider decider(language);
         const Xapian::ESet eset = enquire.get_eset(RELATED_EXPANSION_TERMS, rset, &decider);
         std::vector<Hit> hits;
         if (eset.empty()) return hits;

@@ -1,0 +1,39 @@
+#include "searcher/facets.h"
+
+#include "schema/facet_value.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newshound;
+
+TEST_CASE("the facet spy counts every field, in docid order or not", "[facets]") {
+    test::TempDir dir;
+    const auto path = (dir / "db").string();
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        auto add = [&](std::vector<std::string> topics, std::string source) {
+            schema::Article a;
+            a.topics = std::move(topics);
+            a.source = std::move(source);
+            Xapian::Document doc;
+            doc.add_value(schema::slot(schema::Slot::FACETS), schema::encode_facets(a));
+            db.add_document(doc);
+        };
+        add({"Ukraine", "Europe"}, "Wire");
+        add({"Europe"}, "Daily");
+        add({}, "Wire");
+        db.add_document(Xapian::Document());  // no facets at all
+        db.commit();
+    }
+    Xapian::Database db(path);
+    searcher::FacetSpy spy(db);
+    // 1, 3, 4 in order (read from the value stream), then 2 out of order (read from the document).
+    for (Xapian::docid did : {1u, 3u, 4u, 2u}) spy(db.get_document(did), 1.0);
+    CHECK(spy.counts(schema::FacetField::TOPIC) == searcher::FacetCounts{{"Europe", 2}, {"Ukraine", 1}});
+    CHECK(spy.counts(schema::FacetField::SOURCE) == searcher::FacetCounts{{"Daily", 1}, {"Wire", 2}});
+    CHECK(spy.counts(schema::FacetField::PLACE).empty());
+    const auto top = searcher::top_values(spy.counts(schema::FacetField::TOPIC), 1);
+    REQUIRE(top.size() == 1);
+    CHECK(top[0].value == "Europe");
+}
