@@ -146,10 +146,14 @@ std::string Analyzer::strip_latin_marks(const std::string& text) const {
 
 std::string Analyzer::match_key(const std::string& term, bool letters, LanguageProfile& p) {
     if (!letters) return term;
+    if (const auto hit = p.keys.find(term); hit != p.keys.end()) return hit->second;
     // Marks go before stemming: "sequia" typed without its accent must stem like "sequía" does, or
     // the stemmer (which removes "-ía" but not "-ia") gives the two different keys.
     const std::string folded = p.fold_latin_marks ? strip_latin_marks(term) : term;
-    return p.stemmer.is_none() ? folded : p.stemmer(folded);
+    std::string key = p.stemmer.is_none() ? folded : p.stemmer(folded);
+    if (p.keys.size() >= MATCH_KEY_CACHE_ENTRIES) p.keys.clear();
+    p.keys.emplace(term, key);
+    return key;
 }
 
 std::string Analyzer::stem(const std::string& term, std::string_view language) {

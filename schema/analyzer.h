@@ -5,6 +5,7 @@
 #include "schema/token.h"
 
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -59,7 +60,12 @@ private:
     struct LanguageProfile {
         Xapian::Stem stemmer;
         bool fold_latin_marks = true;
+        /// Folded word → match key. Words repeat (news text is Zipfian: a few hundred words are half of
+        /// all tokens), so most keys come from here instead of the mark stripping and the stemmer.
+        std::unordered_map<std::string, std::string> keys;
     };
+    /// Entries per language before its key cache starts over: bounds memory on endless vocabularies.
+    static constexpr size_t MATCH_KEY_CACHE_ENTRIES = 200000;
     LanguageProfile& profile_for(std::string_view language);
     std::string match_key(const std::string& term, bool letters, LanguageProfile& profile);
 

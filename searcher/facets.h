@@ -2,6 +2,8 @@
 #pragma once
 
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 #include <vector>
 #include <xapian.h>
@@ -16,7 +18,12 @@ struct FacetCount {
     Xapian::doccount count = 0;
 };
 
-using FacetCounts = std::map<std::string, Xapian::doccount, std::less<>>;
+/// Hashes std::string and std::string_view alike, so counting looks a value up without copying it.
+struct FacetValueHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
+};
+using FacetCounts = std::unordered_map<std::string, Xapian::doccount, FacetValueHash, std::equal_to<>>;
 
 /// Counts every facet value (Slot::FACETS, schema/facet_value.h) over the whole match set, per field.
 /// Multi-valued fields count each entry, so a document tagged "Ukraine" and "Europe" counts once for each.

@@ -292,7 +292,9 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highl
     hit.score = scored ? it.get_weight() : 0.0;
     hit.similar = it.get_collapse_count();
     const Xapian::Document doc = it.get_document();
-    hit.cluster = doc.get_value(slot(Slot::CLUSTER));
+    // A collapsing match already read the cluster (the collapse key); reading it again would seek.
+    hit.cluster = it.get_collapse_key();
+    if (hit.cluster.empty()) hit.cluster = doc.get_value(slot(Slot::CLUSTER));
     const auto article = decode_stored_record(doc.get_data());
     if (!article) {
         hit.title = "(unreadable stored record)";
