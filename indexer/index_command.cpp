@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <map>
 #include <spdlog/spdlog.h>
 
 namespace newshound::indexer {
@@ -20,23 +21,43 @@ void add_index_options(CLI::App& cmd, IndexConfig& config) {
     cmd.add_option("--format", config.format, "Input format: auto (by content), jsonl, text, html or feed")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "jsonl", "text", "html", "feed"}));
+    cmd.add_option("--compact", config.compact,
+                   "Compact the index when done: auto (when the run wrote at least half of its articles), always or never")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, CompactMode>{{"auto", CompactMode::AUTO}, {"always", CompactMode::ALWAYS}, {"never", CompactMode::NEVER}}))
+        ->default_str("auto");
 }
 
 IndexStats run_index(const IndexConfig& config) {
     const auto start = std::chrono::steady_clock::now();
-    IndexWriter writer(config.db, config.batch_size);
-    Indexer indexer(writer, parse_format(config.format).value_or(InputFormat::AUTO));
-    for (const auto& input : config.inputs) {
-        spdlog::info("indexing {}", input);
-        indexer.add_path(input);
-    }
-    writer.commit();
+    recover_compaction(config.db);
+    IndexStats s;
+    Xapian::doccount documents = 0;
+    {
+        IndexWriter writer(config.db, config.batch_size);
+        Indexer indexer(writer, parse_format(config.format).value_or(InputFormat::AUTO));
+        for (const auto& input : config.inputs) {
+            spdlog::info("indexing {}", input);
+            indexer.add_path(input);
+        }
+        writer.commit();
+        s = writer.stats();
+        documents = writer.doc_count();
+    }  // the writer lets go of the database: compaction needs it closed
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const IndexStats& s = writer.stats();
     spdlog::info("indexed into {}: {} read, {} added, {} updated, {} unchanged, {} skipped; {} documents in the index; "
                  "{} near-duplicates; {:.2f} s",
-                 config.db, s.read, s.added, s.updated, s.unchanged, s.skipped, writer.doc_count(), s.near_duplicates, seconds);
+                 config.db, s.read, s.added, s.updated, s.unchanged, s.skipped, documents, s.near_duplicates, seconds);
     for (const auto& [reason, n] : s.skipped_by_reason) spdlog::info("  skipped {}: {}", n, reason);
+    const double written = static_cast<double>(s.added + s.updated);
+    const bool compact = config.compact == CompactMode::ALWAYS ||
+                         (config.compact == CompactMode::AUTO && written > 0 &&
+                          written >= AUTO_COMPACT_WRITTEN_SHARE * static_cast<double>(documents));
+    if (compact) {
+        const CompactResult c = compact_index(config.db);
+        spdlog::info("compacted {}: {:.1f} MB -> {:.1f} MB in {:.2f} s", config.db, static_cast<double>(c.bytes_before) / 1e6,
+                     static_cast<double>(c.bytes_after) / 1e6, c.seconds);
+    }
     return s;
 }
 

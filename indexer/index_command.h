@@ -1,6 +1,7 @@
 // `newshound index`: its options and what it runs. The exit code is decided by app/main.cpp.
 #pragma once
 
+#include "indexer/compaction.h"
 #include "indexer/index_writer.h"
 
 #include <string>
@@ -17,6 +18,7 @@ struct IndexConfig {
     std::vector<std::string> inputs;
     size_t batch_size = DEFAULT_BATCH_SIZE;
     std::string format = "auto";
+    CompactMode compact = CompactMode::AUTO;
 };
 
 /// Adds the `index` subcommand's options to `cmd`, bound to `config`.

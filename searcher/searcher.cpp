@@ -16,6 +16,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <sys/stat.h>
 
 namespace newshound::searcher {
 
@@ -40,10 +41,16 @@ Xapian::Database open_db(const std::string& path) {
     }
 }
 
+// 0 when the folder cannot be read (the open that follows reports why).
+unsigned long long inode_of(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? static_cast<unsigned long long>(st.st_ino) : 0;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& path, Bm25Params bm25)
-    : path_(path), bm25_(bm25), db_(open_db(path)), parser_(analyzer_) {}
+    : path_(path), bm25_(bm25), folder_inode_(inode_of(path)), db_(open_db(path)), parser_(analyzer_) {}
 
 namespace {
 
@@ -62,10 +69,17 @@ std::string id_of(const Xapian::Document& doc) {
 }  // namespace
 
 void Searcher::refresh() {
+    const unsigned long long inode = inode_of(path_);
+    if (inode != folder_inode_) {
+        db_ = open_db(path_);
+        folder_inode_ = inode;
+        index_languages_.clear();  // revisions of another database say nothing about this one
+        return;
+    }
     try {
         db_.reopen();
-    } catch (const Xapian::Error& e) {
-        throw SearchUnavailable("cannot reopen index " + path_ + ": " + e.get_description());
+    } catch (const Xapian::Error&) {
+        db_ = open_db(path_);  // one more chance on a fresh handle; it throws SearchUnavailable if it fails too
     }
 }
 

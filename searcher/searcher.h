@@ -107,6 +107,9 @@ private:
 
     std::string path_;
     Bm25Params bm25_;
+    /// The inode of the index folder when db_ was opened: a new one means the folder was replaced (the
+    /// indexer swaps in a compacted copy), and reopen() would keep reading the old, deleted files.
+    unsigned long long folder_inode_ = 0;  // read before db_ is opened
     Xapian::Database db_;
     schema::Analyzer analyzer_;
     QueryParser parser_;

@@ -1,0 +1,94 @@
+// Compaction as the indexer's finishing step: smaller, same answers, and an open searcher follows the swap.
+#include "indexer/compaction.h"
+
+#include "indexer/index_command.h"
+#include "searcher/searcher.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace newshound;
+namespace fs = std::filesystem;
+
+namespace {
+
+Xapian::doccount total(searcher::Searcher& s, const std::string& q) {
+    searcher::SearchRequest r;
+    r.query = q;
+    r.collapse = false;
+    auto result = s.search(r);
+    REQUIRE(std::holds_alternative<searcher::SearchResponse>(result));
+    return std::get<searcher::SearchResponse>(result).total;
+}
+
+ino_t inode(const std::string& path) {
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    return st.st_ino;
+}
+
+indexer::IndexStats index(const std::string& db, const std::string& input, indexer::CompactMode mode) {
+    indexer::IndexConfig c;
+    c.db = db;
+    c.inputs = {input};
+    c.compact = mode;
+    return indexer::run_index(c);
+}
+
+}  // namespace
+
+TEST_CASE("a compacted index answers the same and an open searcher follows the swap", "[compaction]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    index(db, test::fixture("articles.jsonl").string(), indexer::CompactMode::NEVER);
+    searcher::Searcher open_before(db);
+    const auto drone = total(open_before, "drone");
+    const auto ukraine = total(open_before, "ukraine");
+    REQUIRE(drone > 0);
+
+    const auto result = indexer::compact_index(db);
+    CHECK(result.bytes_after > 0);
+    CHECK(result.bytes_after < result.bytes_before);
+    CHECK(!fs::exists(db + ".old"));
+    CHECK(!fs::exists(db + ".compacting"));
+    CHECK(test::check_index(db) == "");
+    CHECK(total(open_before, "drone") == drone);  // reopened onto the compacted copy
+    CHECK(total(open_before, "ukraine") == ukraine);
+
+    // New articles written (and compacted) by a later run are seen by the searcher opened before it.
+    std::ofstream(dir / "more.jsonl") << R"({"id":"m1","title":"Drone maker opens plant","body":"A drone maker opened a plant.","language":"en"})"
+                                      << "\n";
+    index(db, (dir / "more.jsonl").string(), indexer::CompactMode::ALWAYS);
+    CHECK(total(open_before, "drone") == drone + 1);
+}
+
+TEST_CASE("auto compaction runs after a large write, not after a small one", "[compaction]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    index(db, test::fixture("articles.jsonl").string(), indexer::CompactMode::AUTO);
+    // Two new articles into an index of ten: under half, so no compaction (the folder is not replaced).
+    std::ofstream(dir / "more.jsonl") << R"({"id":"m1","title":"One","body":"First small addition.","language":"en"})" << "\n"
+                                      << R"({"id":"m2","title":"Two","body":"Second small addition.","language":"en"})" << "\n";
+    const auto folder_before = inode(db);
+    index(db, (dir / "more.jsonl").string(), indexer::CompactMode::AUTO);
+    CHECK(inode(db) == folder_before);  // compaction would have swapped in a new folder
+    CHECK(test::check_index(db) == "");
+}
+
+TEST_CASE("an interrupted swap is repaired before the next run", "[compaction]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    index(db, test::fixture("articles.jsonl").string(), indexer::CompactMode::NEVER);
+    // The state a kill between the two renames leaves: only db.old, and a half-written db.compacting.
+    fs::rename(db, db + ".old");
+    fs::create_directories(db + ".compacting");
+    indexer::recover_compaction(db);
+    CHECK(fs::exists(db));
+    CHECK(!fs::exists(db + ".old"));
+    CHECK(!fs::exists(db + ".compacting"));
+    searcher::Searcher s(db);
+    CHECK(total(s, "drone") > 0);
+}
