@@ -1,4 +1,4 @@
-// The indexing pipeline for one thread: reader → complete_article → DocumentBuilder → IndexWriter.
+// The indexing pipeline: reader → (builder thread: complete_article → DocumentBuilder) → IndexWriter.
 #include "indexer/indexer.h"
 
 #include "indexer/readers/feed_reader.h"
@@ -99,6 +99,18 @@ void Indexer::add(ReadResult&& result, const std::string& origin) {
     writer_.upsert(schema::id_term(article.id), builder_.build(article));
 }
 
+void Indexer::submit(ReadResult&& result, const std::string& origin) {
+    if (auto* s = std::get_if<SkipReason>(&result)) {
+        skip(s->origin.empty() ? origin : s->origin, s->reason);
+        return;
+    }
+    note_read(origin);
+    if (!pipeline_)
+        pipeline_ = std::make_unique<BuildPipeline>(
+            [this](const std::string& id_term, Xapian::Document doc) { writer_.upsert(id_term, std::move(doc)); });
+    pipeline_->submit(std::move(std::get<schema::Article>(result)));
+}
+
 void Indexer::add_file(const fs::path& path) {
     const std::string origin = path.string();
     std::ifstream in(path, std::ios::binary);
@@ -117,7 +129,7 @@ void Indexer::add_file(const fs::path& path) {
     }
     switch (format) {
     case InputFormat::JSONL:
-        read_jsonl(in, origin, [this](ReadResult&& r, const std::string& o) { add(std::move(r), o); });
+        read_jsonl(in, origin, [this](ReadResult&& r, const std::string& o) { submit(std::move(r), o); });
         if (in.bad()) skip(origin, "read error part-way through the file");
         return;
     case InputFormat::PAGE_TEXT:
@@ -131,15 +143,15 @@ void Indexer::add_file(const fs::path& path) {
         std::string bytes(static_cast<size_t>(size), '\0');
         if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
         if (format == InputFormat::FEED)
-            return read_feed(bytes, origin, [this](ReadResult&& r, const std::string& o) { add(std::move(r), o); });
+            return read_feed(bytes, origin, [this](ReadResult&& r, const std::string& o) { submit(std::move(r), o); });
         // A saved page's "3 hours ago" is relative to when it was saved: the file's modification time.
         std::optional<schema::Timestamp> saved_at;
         if (const auto mtime = fs::last_write_time(path, ec); !ec) {
             const auto since_epoch = std::chrono::file_clock::to_sys(mtime).time_since_epoch();
             saved_at = schema::Timestamp{std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count(), 0};
         }
-        return add(format == InputFormat::HTML ? read_html(bytes, origin, saved_at) : read_page_text(bytes, origin, saved_at),
-                   origin);
+        return submit(format == InputFormat::HTML ? read_html(bytes, origin, saved_at) : read_page_text(bytes, origin, saved_at),
+                      origin);
     }
     case InputFormat::AUTO:
     case InputFormat::UNSUPPORTED:
@@ -148,6 +160,12 @@ void Indexer::add_file(const fs::path& path) {
 }
 
 void Indexer::add_path(const fs::path& path) {
+    add_path_queued(path);
+    // Every article of the path is written before returning, like add().
+    if (pipeline_) pipeline_->finish();
+}
+
+void Indexer::add_path_queued(const fs::path& path) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) return skip(path.string(), "no such file or folder");

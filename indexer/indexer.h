@@ -2,12 +2,15 @@
 // builds documents and upserts them.
 #pragma once
 
+#include "indexer/build_pipeline.h"
+
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 #include "indexer/readers/read_result.h"
 #include "schema/analyzer.h"
 
 #include <chrono>
+#include <memory>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -48,6 +51,9 @@ public:
 
 private:
     void add_file(const std::filesystem::path& path);
+    void add_path_queued(const std::filesystem::path& path);
+    /// add() for the readers of add_path: articles go through the build pipeline.
+    void submit(ReadResult&& result, const std::string& origin);
     void skip(const std::string& origin, const std::string& reason);
     void note_read(const std::string& origin);
 
@@ -55,6 +61,8 @@ private:
     schema::Analyzer analyzer_;
     DocumentBuilder builder_;
     InputFormat format_;
+    /// Builds documents of add_path's articles on a second thread (created on first use).
+    std::unique_ptr<BuildPipeline> pipeline_;
     std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
 };
 
