@@ -187,7 +187,8 @@ def query_engine(engine, build, target, classpath, snippets=False):
 
 
 def http_bench(build, db, seconds, work):
-    """wrk against `newshound serve` with the query file, 16 connections: requests/s, p50/p99, errors."""
+    """wrk against `newshound serve` (its default settings) with the query file, 16 connections:
+    requests/s, p50/p99, errors."""
     if not shutil.which("wrk"):
         raise SystemExit("FAIL: wrk is not installed (scripts/bench.sh installs it)")
     queries = [q for q in open(QUERIES, encoding="utf-8").read().splitlines() if q and not q.startswith("#")]
@@ -202,7 +203,7 @@ def http_bench(build, db, seconds, work):
                 "  io.write(string.format('JSON {\"requests\":%d,\"seconds\":%f,\"errors\":%d,\"non2xx\":%d,\"p50_ms\":%f,\"p99_ms\":%f}\\n',\n"
                 "    summary.requests, summary.duration / 1e6, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,\n"
                 "    summary.errors.status, latency:percentile(50) / 1000, latency:percentile(99) / 1000))\nend\n")
-    server = subprocess.Popen([os.path.join(build, "app", "newshound"), "serve", "--db", db, "--port", "0", "--threads", str(HTTP_CONNECTIONS)],
+    server = subprocess.Popen([os.path.join(build, "app", "newshound"), "serve", "--db", db, "--port", "0"],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         port = None

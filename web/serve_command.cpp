@@ -18,7 +18,8 @@ void add_serve_options(CLI::App& cmd, ServerConfig& c) {
     cmd.add_option("--db", c.db, "Index folder")->required();
     cmd.add_option("--host", c.host, "Address to listen on")->capture_default_str();
     cmd.add_option("--port", c.port, "Port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
-    cmd.add_option("--threads", c.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+    cmd.add_option("--threads", c.threads, "Worker threads (0 = 2 per core, at least 4)")->capture_default_str()->check(CLI::Range(0, 256));
+    cmd.add_flag("--keep-alive", c.keep_alive, "Let a connection carry several requests (each open connection holds a worker thread)");
     cmd.add_option("--rate-limit", c.rate_limit, "Requests a second per client address (0 = no limit)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1e6));

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <sys/stat.h>
 #include <spdlog/spdlog.h>
+#include <thread>
 #include <variant>
 
 namespace newshound::web {
@@ -32,10 +33,11 @@ constexpr const char* HTML = "text/html; charset=utf-8";
 constexpr const char* JSON = "application/json; charset=utf-8";
 // Requests carry only a query string; a large body is an abuse, not a search.
 constexpr size_t MAX_REQUEST_BODY_BYTES = 64 * 1024;
-constexpr time_t READ_TIMEOUT_SECONDS = 10;
+// A request arrives at once; a client that sends nothing for this long holds a worker for nothing.
+constexpr time_t READ_TIMEOUT_SECONDS = 5;
 constexpr time_t WRITE_TIMEOUT_SECONDS = 10;
-// An idle keep-alive connection holds a worker thread (cpp-httplib serves a connection per thread), so
-// it is closed soon: a browser's spare connections must not starve other readers.
+// With --keep-alive, an idle connection still holds a worker thread (cpp-httplib serves a connection per
+// thread), so it is closed soon: a browser's spare connections must not starve other readers.
 constexpr time_t KEEP_ALIVE_SECONDS = 2;
 
 // Without an explicit burst, a client may send a page's worth of requests at once (the page, its
@@ -147,8 +149,10 @@ std::string site_base(const httplib::Request& req) {
 
 Server::Server(ServerConfig config)
     : config_(std::move(config)), metrics_(std::make_shared<Metrics>()), http_(std::make_unique<httplib::Server>()) {
-    const size_t threads = static_cast<size_t>(std::max(1, config_.threads));
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const size_t threads = static_cast<size_t>(config_.threads > 0 ? config_.threads : std::max(MIN_AUTO_THREADS, AUTO_THREADS_PER_CORE * cores));
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    if (!config_.keep_alive) http_->set_keep_alive_max_count(1);
     http_->set_payload_max_length(MAX_REQUEST_BODY_BYTES);
     http_->set_read_timeout(READ_TIMEOUT_SECONDS, 0);
     http_->set_write_timeout(WRITE_TIMEOUT_SECONDS, 0);
