@@ -20,9 +20,49 @@ constexpr size_t field_index(schema::FacetField f) {
 
 }  // namespace
 
-FacetSpy::FacetSpy(const Xapian::Database& db) : db_(db) {}
+FacetTable::FacetTable(const Xapian::Database& db) {
+    stamp_ = db.get_uuid() + ":" + std::to_string(db.get_revision());
+    const Xapian::docid last = db.get_lastdocid();
+    offsets_.assign(static_cast<size_t>(last) + 2, 0);
+    std::unordered_map<std::string, std::uint32_t> ordinals[FIELDS];
+    const Xapian::valueno facets = schema::slot(schema::Slot::FACETS);
+    Xapian::docid filled = 0;  // offsets_[0..filled] are set
+    for (auto it = db.valuestream_begin(facets); it != db.valuestream_end(facets); ++it) {
+        const Xapian::docid did = it.get_docid();
+        while (filled < did) offsets_[++filled] = static_cast<std::uint32_t>(entries_.size());
+        schema::for_each_facet(*it, [&](schema::FacetField f, std::string_view v) {
+            const size_t field = field_index(f);
+            if (field == FIELDS) return;
+            auto [at, added] = ordinals[field].try_emplace(std::string(v), static_cast<std::uint32_t>(values_[field].size()));
+            if (added) values_[field].emplace_back(v);
+            entries_.push_back(static_cast<std::uint32_t>(field) << ORDINAL_BITS | at->second);
+        });
+    }
+    while (filled <= last) offsets_[++filled] = static_cast<std::uint32_t>(entries_.size());
+}
 
-const FacetCounts& FacetSpy::counts(schema::FacetField field) const { return counts_[field_index(field)]; }
+bool FacetTable::current_for(const Xapian::Database& db) const {
+    return stamp_ == db.get_uuid() + ":" + std::to_string(db.get_revision());
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> FacetTable::entries(Xapian::docid did) const {
+    if (did + 1 >= offsets_.size()) return {nullptr, nullptr};
+    return {entries_.data() + offsets_[did], entries_.data() + offsets_[did + 1]};
+}
+
+FacetSpy::FacetSpy(const Xapian::Database& db, const FacetTable* table) : table_(table), db_(db) {
+    if (table_)
+        for (size_t f = 0; f < FacetTable::FIELDS; ++f) by_ordinal_[f].assign(table_->values(f).size(), 0);
+}
+
+const FacetCounts& FacetSpy::counts(schema::FacetField field) const {
+    const size_t i = field_index(field);
+    if (table_ && !materialized_[i]) {
+        for (const std::uint32_t ord : touched_[i]) counts_[i].emplace(table_->values(i)[ord], by_ordinal_[i][ord]);
+        materialized_[i] = true;
+    }
+    return counts_[i];
+}
 
 void FacetSpy::count(std::string_view packed) {
     schema::for_each_facet(packed, [&](schema::FacetField field, std::string_view value) {
@@ -36,6 +76,16 @@ void FacetSpy::count(std::string_view packed) {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     const Xapian::docid did = doc.get_docid();
+    if (table_) {
+        constexpr std::uint32_t ORDINAL_MASK = (1u << FacetTable::ORDINAL_BITS) - 1;
+        const auto [begin, end] = table_->entries(did);
+        for (const std::uint32_t* e = begin; e != end; ++e) {
+            const size_t field = *e >> FacetTable::ORDINAL_BITS;
+            const std::uint32_t ord = *e & ORDINAL_MASK;
+            if (by_ordinal_[field][ord]++ == 0) touched_[field].push_back(ord);
+        }
+        return;
+    }
     if (did <= last_) return count(doc.get_value(schema::slot(schema::Slot::FACETS)));
     last_ = did;
     if (!opened_) {

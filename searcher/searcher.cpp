@@ -83,6 +83,16 @@ void Searcher::refresh() {
     }
 }
 
+const FacetTable* Searcher::facet_table() {
+    if (facet_table_ && facet_table_->current_for(db_)) return facet_table_.get();
+    const auto now = std::chrono::steady_clock::now();
+    if (facet_table_ && now - facet_table_built_ < FACET_TABLE_REBUILD_INTERVAL) return nullptr;
+    if (db_.get_doccount() > FACET_TABLE_MAX_DOCUMENTS) return nullptr;
+    facet_table_ = std::make_unique<FacetTable>(db_);
+    facet_table_built_ = now;
+    return facet_table_.get();
+}
+
 Xapian::doccount Searcher::doc_count() {
     refresh();
     return db_.get_doccount();
@@ -221,7 +231,7 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
     if (by_date) enquire.set_sort_by_value_then_relevance(slot(Slot::PUBLISHED), true);
 
-    FacetSpy facets(db_);
+    FacetSpy facets(db_, facet_table());
     enquire.add_matchspy(&facets);
 
     const Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.page_size);

@@ -3,9 +3,12 @@
 
 #include "schema/analyzer.h"
 #include "schema/article.h"
+#include "searcher/facets.h"
 #include "searcher/query_parser.h"
 #include "searcher/search_response.h"
 
+#include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -36,6 +39,10 @@ inline constexpr Xapian::termcount RELATED_EXPANSION_TERMS = 40;
 inline constexpr double FRESHNESS_MAX_WEIGHT = 3.0;
 /// How many facet values a response carries per facet.
 inline constexpr size_t FACET_LIMIT = 30;
+/// A changing index (a writer committing batches) rebuilds the facet table at most this often.
+inline constexpr std::chrono::seconds FACET_TABLE_REBUILD_INTERVAL{30};
+/// Above this many documents facets are counted from the value stream, not held in memory per worker.
+inline constexpr Xapian::doccount FACET_TABLE_MAX_DOCUMENTS = 20'000'000;
 
 /// BM25 parameters (Xapian::BM25Weight's k1 and b; k2 = 0, k3 = 1, min_normlen = 0.5 as Xapian's defaults).
 /// The defaults are tuned on the Cranfield collection with `newshound eval` (docs/ranking.md): a coarse
@@ -113,6 +120,11 @@ private:
     Xapian::Database db_;
     schema::Analyzer analyzer_;
     QueryParser parser_;
+    /// Facet values as ordinals for the current revision (see FacetTable); rebuilt when the index
+    /// changes, at most once per FACET_TABLE_REBUILD_INTERVAL, counting through the value stream meanwhile.
+    const FacetTable* facet_table();
+    std::unique_ptr<FacetTable> facet_table_;
+    std::chrono::steady_clock::time_point facet_table_built_;
     std::vector<std::string> index_languages_;  // by article count, refreshed when the revision changes
     Xapian::rev index_languages_revision_ = 0;
 };

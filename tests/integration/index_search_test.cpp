@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <map>
 #include <fstream>
 
 using namespace newshound;
@@ -532,4 +533,41 @@ TEST_CASE("a .jsonl file whose first line is not an object is still read as JSON
     const auto stats = index_paths(dir / "db", {input});
     CHECK(stats.added == 1);
     CHECK(stats.skipped_by_reason.count("expected a JSON object") == 1);
+}
+
+TEST_CASE("facet counts follow new commits while a searcher stays open", "[integration][facets]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    {
+        indexer::IndexWriter writer(db);
+        indexer::Indexer idx(writer);
+        idx.add_path(test::fixture("articles.jsonl"));
+        writer.commit();
+    }
+    searcher::Searcher s(db);
+    auto topics = [&] {
+        auto result = s.search(searcher::SearchRequest{});
+        REQUIRE(std::holds_alternative<searcher::SearchResponse>(result));
+        std::map<std::string, Xapian::doccount> out;
+        for (const auto& f : std::get<searcher::SearchResponse>(result).topics) out[f.value] = f.count;
+        return out;
+    };
+    const auto before = topics();  // builds the in-memory facet table
+    CHECK(before.count("Lighthouses") == 0);
+    {
+        indexer::IndexWriter writer(db);
+        indexer::Indexer idx(writer);
+        schema::Article a;
+        a.id = "new-1";
+        a.title = "Trawlers return to port";
+        a.body = "The fishing fleet came back early because of the storm.";
+        a.topics = {"Lighthouses"};
+        a.language = "en";
+        idx.add(a, "test");
+        writer.commit();
+    }
+    // The table is stale now; the counts come from the index itself until it is rebuilt.
+    const auto after = topics();
+    CHECK(after.at("Lighthouses") == 1);
+    for (const auto& [topic, n] : before) CHECK(after.at(topic) == n);
 }

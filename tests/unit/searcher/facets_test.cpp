@@ -37,3 +37,37 @@ TEST_CASE("the facet spy counts every field, in docid order or not", "[facets]")
     REQUIRE(top.size() == 1);
     CHECK(top[0].value == "Europe");
 }
+
+TEST_CASE("the facet table counts what the value stream counts, for its revision only", "[facets]") {
+    test::TempDir dir;
+    const auto path = (dir / "db").string();
+    Xapian::WritableDatabase writer(path, Xapian::DB_CREATE);
+    auto add = [&](std::vector<std::string> topics, std::string language) {
+        schema::Article a;
+        a.topics = std::move(topics);
+        a.language = std::move(language);
+        Xapian::Document doc;
+        doc.add_value(schema::slot(schema::Slot::FACETS), schema::encode_facets(a));
+        writer.add_document(doc);
+    };
+    add({"Ukraine", "Europe"}, "en");
+    writer.add_document(Xapian::Document());  // a document without facets between two with them
+    add({"Europe"}, "de");
+    writer.commit();
+    Xapian::Database db(path);
+    const searcher::FacetTable table(db);
+    CHECK(table.current_for(db));
+    searcher::FacetSpy by_table(db, &table), by_stream(db);
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+        by_table(db.get_document(did), 1.0);
+        by_stream(db.get_document(did), 1.0);
+    }
+    for (const auto field : schema::FACET_FIELDS) CHECK(by_table.counts(field) == by_stream.counts(field));
+    CHECK(by_table.counts(schema::FacetField::TOPIC) == searcher::FacetCounts{{"Europe", 2}, {"Ukraine", 1}});
+    CHECK(by_table.counts(schema::FacetField::LANGUAGE) == searcher::FacetCounts{{"en", 1}, {"de", 1}});
+    // A new revision makes the table stale.
+    add({"Energy"}, "en");
+    writer.commit();
+    db.reopen();
+    CHECK_FALSE(table.current_for(db));
+}
