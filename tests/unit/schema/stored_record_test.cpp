@@ -32,9 +32,33 @@ TEST_CASE("stored record round-trips every field", "[stored_record]") {
 }
 
 TEST_CASE("stored record refuses corrupt data and newer versions", "[stored_record]") {
+    CHECK_FALSE(decode_stored_record(""));
     CHECK_FALSE(decode_stored_record("not json"));
     CHECK_FALSE(decode_stored_record(R"({"title":"no version"})"));
     CHECK_FALSE(decode_stored_record(R"({"v":99,"title":"from the future"})"));
+    CHECK_FALSE(decode_stored_record(std::string_view("\x03rest", 5)));  // a version this build does not know
+    // A binary record cut short anywhere, or with bytes left over, is corrupt, never a partial article.
+    Article a;
+    a.id = "x";
+    a.title = "Title";
+    a.published = parse_iso8601("1969-07-20T20:17:00-05:00");  // before 1970 and west of UTC: negative numbers
+    a.topics = {"Space"};
+    const std::string full = encode_stored_record(a);
+    for (size_t n = 0; n < full.size(); ++n) CHECK_FALSE(decode_stored_record(std::string_view(full).substr(0, n)));
+    CHECK_FALSE(decode_stored_record(full + "x"));
+    const auto back = decode_stored_record(full);
+    REQUIRE(back);
+    CHECK(back->published == a.published);
+}
+
+TEST_CASE("records of version 1 (JSON) are still read", "[stored_record]") {
+    const auto a = decode_stored_record(
+        R"({"v":1,"id":"old","title":"Written by an older build","published":"2025-08-27T22:57:00+05:30","topics":["Ukraine"]})");
+    REQUIRE(a);
+    CHECK(a->id == "old");
+    CHECK(a->title == "Written by an older build");
+    CHECK(to_iso8601(*a->published) == "2025-08-27T22:57:00+05:30");
+    CHECK(a->topics == std::vector<std::string>{"Ukraine"});
 }
 
 TEST_CASE("article_from_json names the bad field", "[stored_record]") {
