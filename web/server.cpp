@@ -268,8 +268,9 @@ void Server::register_routes() {
         res.set_header("ETag", "\"" + std::string(asset->hash) + "\"");
         res.set_content(std::string(asset->body), std::string(asset->content_type));
     });
-    http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    http.Get("/api/openapi.json", [](const httplib::Request& req, httplib::Response& res) {
         const Asset* spec = find_asset("openapi.json");
+        if (!spec) return send_error(req, res, 404, "not_found", "This build has no API description.");
         res.set_header("Cache-Control", "public, max-age=300");
         res.set_content(std::string(spec->body), std::string(spec->content_type));
     });
