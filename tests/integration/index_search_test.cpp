@@ -538,12 +538,7 @@ TEST_CASE("a .jsonl file whose first line is not an object is still read as JSON
 TEST_CASE("facet counts follow new commits while a searcher stays open", "[integration][facets]") {
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db);
-        indexer::Indexer idx(writer);
-        idx.add_path(test::fixture("articles.jsonl"));
-        writer.commit();
-    }
+    test::index_fixture(db, "articles.jsonl");
     searcher::Searcher s(db);
     auto topics = [&] {
         auto result = s.search(searcher::SearchRequest{});

@@ -43,12 +43,7 @@ struct RunningServer {
 TEST_CASE("web server serves the page, the API and errors", "[web][integration]") {
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db);
-        indexer::Indexer idx(writer);
-        idx.add_path(test::fixture("articles.jsonl"));
-        writer.commit();
-    }
+    test::index_fixture(db, "articles.jsonl");
     RunningServer running(db);
     httplib::Client client("127.0.0.1", running.port);
 
@@ -209,12 +204,7 @@ TEST_CASE("a stored hostile article renders inert on every route", "[web][integr
     // javascript: and data: urls; one id is itself markup.
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db);
-        indexer::Indexer idx(writer);
-        idx.add_path(test::fixture("hostile.jsonl"));
-        writer.commit();
-    }
+    test::index_fixture(db, "hostile.jsonl");
     RunningServer running(db);
     httplib::Client client("127.0.0.1", running.port);
     const std::string evil_id = "x\"><svg onload=alert('id')>";
@@ -282,12 +272,7 @@ TEST_CASE("a stored hostile article renders inert on every route", "[web][integr
 TEST_CASE("the server enforces its limits on every route", "[web][integration][limits]") {
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db);
-        indexer::Indexer idx(writer);
-        idx.add_path(test::fixture("articles.jsonl"));
-        writer.commit();
-    }
+    test::index_fixture(db, "articles.jsonl");
     RunningServer running(db);
     httplib::Client client("127.0.0.1", running.port);
     const std::string long_query(searcher::SearchRequest::MAX_QUERY_BYTES + 1, 'a');
@@ -378,12 +363,7 @@ TEST_CASE("the server enforces its limits on every route", "[web][integration][l
 TEST_CASE("per-client rate limiting is off by default and answers 429 when on", "[web][integration][limits]") {
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db);
-        indexer::Indexer idx(writer);
-        idx.add_path(test::fixture("articles.jsonl"));
-        writer.commit();
-    }
+    test::index_fixture(db, "articles.jsonl");
     SECTION("off: a burst of requests is served") {
         RunningServer running(db);
         httplib::Client client("127.0.0.1", running.port);
@@ -415,12 +395,7 @@ TEST_CASE("per-client rate limiting is off by default and answers 429 when on", 
 TEST_CASE("every route in the OpenAPI file is served and described in docs/api.md", "[web][integration][docs]") {
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db);
-        indexer::Indexer idx(writer);
-        idx.add_path(test::fixture("articles.jsonl"));
-        writer.commit();
-    }
+    test::index_fixture(db, "articles.jsonl");
     RunningServer running(db);
     httplib::Client client("127.0.0.1", running.port);
     const auto served = client.Get("/api/openapi.json");

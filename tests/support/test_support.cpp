@@ -1,6 +1,9 @@
 // Test helpers.
 #include "support/test_support.h"
 
+#include "indexer/index_writer.h"
+#include "indexer/indexer.h"
+
 #include "schema/stored_record.h"
 #include "schema/terms.h"
 
@@ -82,6 +85,13 @@ std::string check_index(const fs::path& db) {
         if (*p != *it) return "id term " + term + " points at another document";
     }
     return {};
+}
+
+void index_fixture(const std::string& db, const std::string& name) {
+    indexer::IndexWriter writer(db);
+    indexer::Indexer idx(writer);
+    idx.add_path(fixture(name));
+    writer.commit();
 }
 
 }  // namespace newshound::test

@@ -38,4 +38,7 @@ private:
 /// record decodes, its id term is unique and matches the record. Returns "" or a description of the problem.
 [[nodiscard]] std::string check_index(const std::filesystem::path& db);
 
+/// Indexes tests/fixtures/<name> into `db` (created if missing) and commits.
+void index_fixture(const std::string& db, const std::string& name);
+
 }  // namespace newshound::test
