@@ -23,7 +23,7 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
 }  // namespace
 
 void recover_compaction(const std::string& path) {
-    const fs::path db(path), old(path + ".old"), tmp(path + ".compacting");
+    const fs::path db(path), old(path + OLD_SUFFIX), tmp(path + COMPACTING_SUFFIX);
     std::error_code ec;
     if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db, ec);
     if (ec) throw IndexError("cannot restore " + old.string() + " to " + path + ": " + ec.message());
@@ -34,7 +34,7 @@ void recover_compaction(const std::string& path) {
 CompactResult compact_index(const std::string& path) {
     const auto start = std::chrono::steady_clock::now();
     recover_compaction(path);
-    const fs::path db(path), old(path + ".old"), tmp(path + ".compacting");
+    const fs::path db(path), old(path + OLD_SUFFIX), tmp(path + COMPACTING_SUFFIX);
     CompactResult result;
     result.bytes_before = folder_bytes(db);
     try {

@@ -13,20 +13,26 @@ namespace newshound::indexer {
 enum class CompactMode { AUTO, ALWAYS, NEVER };
 inline constexpr double AUTO_COMPACT_WRITTEN_SHARE = 0.5;
 
+/// Beside the index folder during a compaction. Specific names, because recover_compaction deletes them.
+inline constexpr const char* COMPACTING_SUFFIX = ".newshound-compacting";
+inline constexpr const char* OLD_SUFFIX = ".newshound-old";
+
 struct CompactResult {
     std::uintmax_t bytes_before = 0;
     std::uintmax_t bytes_after = 0;
     double seconds = 0;
 };
 
-/// Compacts the index at `path` (no writer may have it open) into `path`.compacting, then swaps the two
-/// folders: `path` → `path`.old, `path`.compacting → `path`, and removes `path`.old. A reader that has
-/// the old index open keeps reading its files until it reopens. Throws IndexError on failure; the
-/// original index is left in place unless the swap itself was interrupted (see recover_compaction).
+/// Compacts the index at `path` (no writer may have it open) into `path` + COMPACTING_SUFFIX, then
+/// swaps the folders: `path` becomes `path` + OLD_SUFFIX, the compacted copy becomes `path`, and the old
+/// folder is removed. A reader that has the old index open keeps reading its files until it reopens.
+/// Throws IndexError on failure; the original index stays in place unless the swap itself was
+/// interrupted (see recover_compaction).
 CompactResult compact_index(const std::string& path);
 
-/// Repairs what an interrupted compaction left: a missing `path` with a `path`.old beside it is moved
-/// back, and a stale `path`.compacting is removed. Safe to call at any time no writer is running.
+/// Repairs what an interrupted compaction left: a missing `path` with its OLD_SUFFIX folder beside it is
+/// moved back, and a stale COMPACTING_SUFFIX folder is removed. Call it only when no other indexing run
+/// can be compacting the same index (two runs at once fail on the writer lock anyway).
 void recover_compaction(const std::string& path);
 
 }  // namespace newshound::indexer

@@ -52,8 +52,8 @@ TEST_CASE("a compacted index answers the same and an open searcher follows the s
     const auto result = indexer::compact_index(db);
     CHECK(result.bytes_after > 0);
     CHECK(result.bytes_after < result.bytes_before);
-    CHECK(!fs::exists(db + ".old"));
-    CHECK(!fs::exists(db + ".compacting"));
+    CHECK(!fs::exists(db + indexer::OLD_SUFFIX));
+    CHECK(!fs::exists(db + indexer::COMPACTING_SUFFIX));
     CHECK(test::check_index(db) == "");
     CHECK(total(open_before, "drone") == drone);  // reopened onto the compacted copy
     CHECK(total(open_before, "ukraine") == ukraine);
@@ -82,13 +82,13 @@ TEST_CASE("an interrupted swap is repaired before the next run", "[compaction]")
     test::TempDir dir;
     const auto db = (dir / "db").string();
     index(db, test::fixture("articles.jsonl").string(), indexer::CompactMode::NEVER);
-    // The state a kill between the two renames leaves: only db.old, and a half-written db.compacting.
-    fs::rename(db, db + ".old");
-    fs::create_directories(db + ".compacting");
+    // The state a kill between the two renames leaves: only the old folder, and a half-written compacted one.
+    fs::rename(db, db + indexer::OLD_SUFFIX);
+    fs::create_directories(db + indexer::COMPACTING_SUFFIX);
     indexer::recover_compaction(db);
     CHECK(fs::exists(db));
-    CHECK(!fs::exists(db + ".old"));
-    CHECK(!fs::exists(db + ".compacting"));
+    CHECK(!fs::exists(db + indexer::OLD_SUFFIX));
+    CHECK(!fs::exists(db + indexer::COMPACTING_SUFFIX));
     searcher::Searcher s(db);
     CHECK(total(s, "drone") > 0);
 }
