@@ -31,8 +31,9 @@ struct CompactResult {
 CompactResult compact_index(const std::string& path);
 
 /// Repairs what an interrupted compaction left: a missing `path` with its OLD_SUFFIX folder beside it is
-/// moved back, and a stale COMPACTING_SUFFIX folder is removed. Call it only when no other indexing run
-/// can be compacting the same index (two runs at once fail on the writer lock anyway).
+/// moved back, and a stale COMPACTING_SUFFIX folder is removed. A second indexing run started while a
+/// first one compacts would delete that copy in progress: the first run then fails its compaction, and
+/// the index itself is kept. (Holding the writer lock through compaction would close that gap.)
 void recover_compaction(const std::string& path);
 
 }  // namespace newshound::indexer
