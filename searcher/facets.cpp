@@ -7,6 +7,7 @@
 #include "schema/fields.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace newshound::searcher {
 
@@ -117,8 +118,15 @@ std::vector<FacetCount> top_values(const FacetCounts& counts, size_t limit) {
 
 DateHistogram date_histogram(const FacetCounts& days) {
     std::map<std::string, Xapian::doccount> by_day;
+    // Only real YYYYMMDD keys: an index of an older layout can hold other text in this slot, and a
+    // malformed key must not end the search.
+    auto is_day = [](const std::string& key) {
+        if (key.size() != 8 || !std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c); })) return false;
+        const int month = std::stoi(key.substr(4, 2)), day = std::stoi(key.substr(6, 2));
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    };
     for (const auto& [day, n] : days)
-        if (day.size() == 8) by_day[day] = n;
+        if (is_day(day)) by_day[day] = n;
     DateHistogram h;
     if (by_day.empty()) return h;
     auto civil = [](const std::string& key) {

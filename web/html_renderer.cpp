@@ -175,7 +175,7 @@ std::string date_facet(const searcher::SearchResponse& resp, const SearchRequest
         const double height = std::max<double>(MIN_BAR_HEIGHT, static_cast<double>(b.count) * CHART_HEIGHT / peak);
         const double x = static_cast<double>(bucket_ordinal(b.value) - first) * slot_width;
         const std::string label = b.value + ": " + std::to_string(b.count) + (b.count == 1 ? " article" : " articles");
-        h += "<a href=\"" + html_escape(href) + "\" data-from=\"" + from + "\" data-to=\"" + to + "\" aria-label=\"" +
+        h += "<a href=\"" + html_escape(href) + "\" data-from=\"" + html_escape(from) + "\" data-to=\"" + html_escape(to) + "\" aria-label=\"" +
              html_escape(label) + "\"><title>" + html_escape(label) + "</title><rect class=\"bar" + (on ? " on" : "") +
              "\" x=\"" + fmt(x) + "\" y=\"" + fmt(CHART_HEIGHT - height) + "\" width=\"" + fmt(std::max(1.0, slot_width - gap)) +
              "\" height=\"" + fmt(height) + "\"/></a>";

@@ -71,3 +71,13 @@ TEST_CASE("the facet table counts what the value stream counts, for its revision
     db.reopen();
     CHECK_FALSE(table.current_for(db));
 }
+
+TEST_CASE("the date histogram ignores keys that are not days", "[facets]") {
+    // An index of an older layout kept topics in this slot: "dlr12345" reads as a day entry there.
+    const searcher::FacetCounts days{{"20250827", 2}, {"lr123456", 1}, {"20251399", 1}, {"2025", 4}, {"20250828", 1}};
+    const auto h = searcher::date_histogram(days);
+    CHECK(h.granularity == "day");
+    REQUIRE(h.buckets.size() == 2);
+    CHECK(h.buckets[0].value == "2025-08-27");
+    CHECK(h.buckets[1].value == "2025-08-28");
+}
