@@ -91,11 +91,17 @@ std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::D
         return close_in_time(other) ? other.get_value(schema::slot(schema::Slot::CLUSTER)) : std::string();
     };
 
+    // Only the article's own time window and the nearer neighbouring one (fingerprint.h DuplicateWindows).
+    const DuplicateWindows windows = duplicate_windows(
+        published.empty() ? std::nullopt : std::optional(static_cast<std::int64_t>(Xapian::sortable_unserialise(published))));
+
     // 1. An exact copy (same words, any length).
-    for (const auto& exact : terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), std::string(schema::prefix::BODY_HASH))) {
-        int seen = 0;
-        for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen)
-            if (auto cluster = cluster_of(*p); !cluster.empty()) return cluster;
+    for (const auto& own_term : terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), std::string(schema::prefix::BODY_HASH))) {
+        for (const auto& exact : duplicate_lookup_terms(own_term, windows)) {
+            int seen = 0;
+            for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen)
+                if (auto cluster = cluster_of(*p); !cluster.empty()) return cluster;
+        }
     }
 
     // 2. Copies with sentences cut or rewritten: most of the shorter text's sampled shingles are shared.
@@ -103,10 +109,12 @@ std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::D
     const auto own_shingles = terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), shingle_prefix);
     if (own_shingles.size() >= schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) {
         std::map<Xapian::docid, size_t> shared;
-        for (const auto& term : own_shingles) {
-            int seen = 0;
-            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_CANDIDATES_PER_SHINGLE; ++p, ++seen)
-                if (*p != self) ++shared[*p];
+        for (const auto& own_term : own_shingles) {
+            for (const auto& term : duplicate_lookup_terms(own_term, windows)) {
+                int seen = 0;
+                for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_CANDIDATES_PER_SHINGLE; ++p, ++seen)
+                    if (*p != self) ++shared[*p];
+            }
         }
         // The candidate sharing the most, if it shares enough of the shorter text.
         std::vector<std::pair<size_t, Xapian::docid>> ranked;
@@ -123,15 +131,17 @@ std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::D
     // 3. Within NEAR_DUPLICATE_MAX_BITS of SimHash.
     const auto hash = from_hex(doc.get_value(schema::slot(schema::Slot::SIMHASH)));
     if (!hash) return own;
-    for (const auto& band : simhash_band_terms(*hash)) {
-        int seen = 0;
-        for (auto p = db_.postlist_begin(band); p != db_.postlist_end(band) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen) {
-            if (*p == self) continue;
-            const Xapian::Document other = db_.get_document(*p);
-            const auto other_hash = from_hex(other.get_value(schema::slot(schema::Slot::SIMHASH)));
-            if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS && close_in_time(other)) {
-                const std::string cluster = other.get_value(schema::slot(schema::Slot::CLUSTER));
-                if (!cluster.empty()) return cluster;
+    for (const auto& band_term : simhash_band_terms(*hash)) {
+        for (const auto& band : duplicate_lookup_terms(band_term + windows.own, windows)) {
+            int seen = 0;
+            for (auto p = db_.postlist_begin(band); p != db_.postlist_end(band) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen) {
+                if (*p == self) continue;
+                const Xapian::Document other = db_.get_document(*p);
+                const auto other_hash = from_hex(other.get_value(schema::slot(schema::Slot::SIMHASH)));
+                if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS && close_in_time(other)) {
+                    const std::string cluster = other.get_value(schema::slot(schema::Slot::CLUSTER));
+                    if (!cluster.empty()) return cluster;
+                }
             }
         }
     }

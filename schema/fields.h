@@ -24,6 +24,8 @@ inline constexpr std::string_view LANGUAGE = "L";
 inline constexpr std::string_view SOURCE = "XSRC";
 inline constexpr std::string_view PLACE = "XPLACE";
 inline constexpr std::string_view PERSON = "XPERSON";
+/// Near-duplicate lookup terms end in the article's time window, "@" + a number (layout 7; see
+/// indexer/extract/fingerprint.h DuplicateWindows), undated articles' in nothing.
 /// Near-duplicate lookup: "XSB" + band digit + the band's bits (3 hex digits) of the body's SimHash.
 inline constexpr std::string_view SIMHASH_BAND = "XSB";
 /// Exact duplicates: "XBH" + 16 hex digits of a hash of the normalized words of summary and body.
@@ -80,7 +82,7 @@ inline constexpr int NEAR_DUPLICATE_MAX_DAYS = 2;
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 6;
+inline constexpr int LAYOUT_VERSION = 7;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

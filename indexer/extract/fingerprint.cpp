@@ -123,6 +123,21 @@ std::vector<std::uint32_t> sampled_shingles(const std::vector<schema::Token>& to
     return out;
 }
 
+DuplicateWindows duplicate_windows(std::optional<std::int64_t> utc_seconds) {
+    if (!utc_seconds) return {};
+    constexpr std::int64_t WINDOW_SECONDS = 2 * std::int64_t{schema::NEAR_DUPLICATE_MAX_DAYS} * 86400;
+    const std::int64_t t = *utc_seconds;
+    // Floor division: dates before 1970 are negative.
+    const std::int64_t window = t / WINDOW_SECONDS - (t % WINDOW_SECONDS < 0 ? 1 : 0);
+    const bool first_half = t - window * WINDOW_SECONDS < WINDOW_SECONDS / 2;
+    return {"@" + std::to_string(window), "@" + std::to_string(first_half ? window - 1 : window + 1)};
+}
+
+std::vector<std::string> duplicate_lookup_terms(const std::string& own_term, const DuplicateWindows& w) {
+    if (w.own == w.near || !own_term.ends_with(w.own)) return {own_term};
+    return {own_term, own_term.substr(0, own_term.size() - w.own.size()) + w.near};
+}
+
 std::string shingle_term(std::uint32_t shingle) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%08x", shingle);

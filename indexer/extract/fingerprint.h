@@ -36,6 +36,22 @@ inline constexpr size_t SHINGLE_SAMPLE_SIZE = 16;
 /// other share at least one.
 [[nodiscard]] std::vector<std::string> simhash_band_terms(std::uint64_t hash);
 
+/// Duplicate lookup terms (exact hash, shingles, SimHash bands) end in the time window of the article's
+/// date, "@" + the window number, so an article is compared only with articles from its own window and
+/// the nearer neighbouring one: copies are published within NEAR_DUPLICATE_MAX_DAYS of each other, and
+/// without windows every copy of a text repeated for years (a weekly tender) or every article sharing a
+/// SimHash band would be read, a cost growing with the archive. Windows are 2 × NEAR_DUPLICATE_MAX_DAYS
+/// long, so any two dates within NEAR_DUPLICATE_MAX_DAYS fall in one window or in a window and the
+/// neighbour nearer to the first. Undated articles have no suffix and are compared with undated ones.
+struct DuplicateWindows {
+    std::string own;   ///< suffix of the article's own terms ("" when undated)
+    std::string near;  ///< suffix of the neighbouring window to look in too (== own when undated)
+};
+[[nodiscard]] DuplicateWindows duplicate_windows(std::optional<std::int64_t> utc_seconds);
+/// The terms to look up for one of an article's own lookup terms: itself, and the same term in the
+/// neighbouring window.
+[[nodiscard]] std::vector<std::string> duplicate_lookup_terms(const std::string& own_term, const DuplicateWindows& w);
+
 /// 16 lower-case hex digits, and back (nullopt for anything else).
 [[nodiscard]] std::string to_hex(std::uint64_t v);
 [[nodiscard]] std::optional<std::uint64_t> from_hex(const std::string& s);

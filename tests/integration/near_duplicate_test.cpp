@@ -271,3 +271,60 @@ TEST_CASE("a templated report weeks apart is another story, a re-send the same d
     CHECK(cluster_of("march-resend") == cluster_of("march"));
     CHECK(cluster_of("april") != cluster_of("march"));
 }
+
+TEST_CASE("duplicate windows: dates within the copy window always meet, dates far apart never", "[near_duplicate]") {
+    constexpr std::int64_t DAY = 86400;
+    constexpr std::int64_t MAX = schema::NEAR_DUPLICATE_MAX_DAYS * DAY;
+    auto looks_in = [](const indexer::DuplicateWindows& from, const indexer::DuplicateWindows& other) {
+        return other.own == from.own || other.own == from.near;
+    };
+    // Before and after 1970, at every hour of several windows, against offsets up to the limit either way.
+    for (std::int64_t t = -20 * DAY; t < 20 * DAY; t += 3600) {
+        const auto a = indexer::duplicate_windows(t);
+        for (std::int64_t d : std::initializer_list<std::int64_t>{-MAX, -MAX + 1, -DAY, -1, 0, 1, DAY, MAX - 1, MAX}) {
+            INFO("t=" << t << " d=" << d);
+            const auto b = indexer::duplicate_windows(t + d);
+            CHECK(looks_in(a, b));
+            CHECK(looks_in(b, a));
+        }
+        // Three windows later is never looked at: a text repeated weeks apart is not a candidate.
+        CHECK_FALSE(looks_in(a, indexer::duplicate_windows(t + 6 * MAX)));
+    }
+    CHECK(indexer::duplicate_windows(std::nullopt).own.empty());
+    CHECK(indexer::duplicate_lookup_terms("XBHab@5", indexer::duplicate_windows(std::nullopt)) == std::vector<std::string>{"XBHab@5"});
+    const auto w = indexer::duplicate_windows(0);
+    CHECK(indexer::duplicate_lookup_terms("XBHab" + w.own, w) == std::vector<std::string>{"XBHab" + w.own, "XBHab" + w.near});
+}
+
+TEST_CASE("a re-send across a window boundary joins its story, an undated copy joins undated ones",
+          "[integration][near_duplicate]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    // One hour either side of a window boundary (windows are 2 × NEAR_DUPLICATE_MAX_DAYS long, from 1970).
+    constexpr std::int64_t WINDOW = 2 * schema::NEAR_DUPLICATE_MAX_DAYS * 86400;
+    constexpr std::int64_t BOUNDARY = 1500 * WINDOW;
+    auto at = [](schema::Article a, std::optional<std::int64_t> t) {
+        if (t) a.published = schema::Timestamp{*t, 0};
+        return a;
+    };
+    const std::string edited = replace(WIRE, "Egypt, Spain and China", "Egypt, China and Spain");
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        idx.add(at(story("before", "Wire", "Grain exports rise", WIRE), BOUNDARY - 3600), "t");
+        idx.add(at(story("after", "Outlet", "Exports rise", WIRE), BOUNDARY + 3600), "t");
+        idx.add(at(story("edited-after", "Outlet 2", "Exports up", edited), BOUNDARY + 3600), "t");
+        idx.add(at(story("undated", "Scraped", "Exports", WIRE), std::nullopt), "t");
+        idx.add(at(story("undated-copy", "Scraped 2", "Exports", edited), std::nullopt), "t");
+        writer.commit();
+    }
+    Xapian::Database d(db.string());
+    auto cluster_of = [&](const std::string& id) {
+        auto p = d.postlist_begin(schema::id_term(id));
+        REQUIRE(p != d.postlist_end(schema::id_term(id)));
+        return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
+    };
+    CHECK(cluster_of("after") == cluster_of("before"));
+    CHECK(cluster_of("edited-after") == cluster_of("before"));
+    CHECK(cluster_of("undated-copy") == cluster_of("undated"));
+}
