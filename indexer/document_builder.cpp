@@ -49,10 +49,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     const std::string window = duplicate_windows(a.published ? std::optional(a.published->utc_seconds) : std::nullopt).own;
     if (const auto hash = exact_text_hash(tokens_)) doc.add_boolean_term(std::string(prefix::BODY_HASH) + to_hex(*hash) + window);
     for (const auto shingle : sampled_shingles(tokens_)) doc.add_boolean_term(shingle_term(shingle) + window);
-    if (const auto hash = simhash(tokens_)) {
-        doc.add_value(slot(Slot::SIMHASH), to_hex(*hash));
-        for (const auto& t : simhash_band_terms(*hash)) doc.add_boolean_term(t + window);
-    }
+    if (const auto hash = simhash(tokens_)) doc.add_value(slot(Slot::SIMHASH), to_hex(*hash));
 
     add_filters(doc, prefix::TOPIC, a.topics);
     add_filters(doc, prefix::PLACE, a.places);

@@ -73,8 +73,10 @@ std::vector<std::string> terms_with_prefix(Xapian::TermIterator t, const Xapian:
 std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self) {
     // Looking at more candidates per term than this would only happen for a flood of copies of one story
     // or a phrase every story uses; the first ones are enough to find the cluster.
-    constexpr int MAX_CANDIDATES_PER_BAND = 256;
+    constexpr int MAX_EXACT_CANDIDATES = 256;
     constexpr int MAX_CANDIDATES_PER_SHINGLE = 64;
+    // SimHash comparisons per article: the candidates sharing the most shingles come first.
+    constexpr int MAX_SIMHASH_CANDIDATES = 32;
     const std::string own = to_hex(schema::fnv1a64(id_term));
     const std::string published = doc.get_value(schema::slot(schema::Slot::PUBLISHED));
     // Copies of a story appear within days; a templated report (a weekly tender, a daily price table)
@@ -99,50 +101,47 @@ std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::D
     for (const auto& own_term : terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), std::string(schema::prefix::BODY_HASH))) {
         for (const auto& exact : duplicate_lookup_terms(own_term, windows)) {
             int seen = 0;
-            for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen)
+            for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact) && seen < MAX_EXACT_CANDIDATES; ++p, ++seen)
                 if (auto cluster = cluster_of(*p); !cluster.empty()) return cluster;
         }
     }
 
-    // 2. Copies with sentences cut or rewritten: most of the shorter text's sampled shingles are shared.
+    // Candidates for 2 and 3: the articles of the window sharing sampled shingles, most shared first.
     const std::string shingle_prefix(schema::prefix::SHINGLE);
     const auto own_shingles = terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), shingle_prefix);
-    if (own_shingles.size() >= schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) {
-        std::map<Xapian::docid, size_t> shared;
-        for (const auto& own_term : own_shingles) {
-            for (const auto& term : duplicate_lookup_terms(own_term, windows)) {
-                int seen = 0;
-                for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_CANDIDATES_PER_SHINGLE; ++p, ++seen)
-                    if (*p != self) ++shared[*p];
-            }
-        }
-        // The candidate sharing the most, if it shares enough of the shorter text.
-        std::vector<std::pair<size_t, Xapian::docid>> ranked;
-        for (const auto& [did, n] : shared)
-            if (n >= schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) ranked.emplace_back(n, did);
-        std::sort(ranked.rbegin(), ranked.rend());
-        for (const auto& [n, did] : ranked) {
-            const size_t theirs = terms_with_prefix(db_.termlist_begin(did), db_.termlist_end(did), shingle_prefix).size();
-            if (n * 100 < std::min(theirs, own_shingles.size()) * schema::NEAR_DUPLICATE_MIN_SHARED_PERCENT) continue;
-            if (auto cluster = cluster_of(did); !cluster.empty()) return cluster;
+    std::map<Xapian::docid, size_t> shared;
+    for (const auto& own_term : own_shingles) {
+        for (const auto& term : duplicate_lookup_terms(own_term, windows)) {
+            int seen = 0;
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_CANDIDATES_PER_SHINGLE; ++p, ++seen)
+                if (*p != self) ++shared[*p];
         }
     }
+    std::vector<std::pair<size_t, Xapian::docid>> ranked;
+    for (const auto& [did, n] : shared) ranked.emplace_back(n, did);
+    std::sort(ranked.rbegin(), ranked.rend());
 
-    // 3. Within NEAR_DUPLICATE_MAX_BITS of SimHash.
+    // 2. Copies with sentences cut or rewritten: most of the shorter text's sampled shingles are shared.
+    for (const auto& [n, did] : ranked) {
+        if (n < schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) break;
+        const size_t theirs = terms_with_prefix(db_.termlist_begin(did), db_.termlist_end(did), shingle_prefix).size();
+        if (n * 100 < std::min(theirs, own_shingles.size()) * schema::NEAR_DUPLICATE_MIN_SHARED_PERCENT) continue;
+        if (auto cluster = cluster_of(did); !cluster.empty()) return cluster;
+    }
+
+    // 3. Copies with words edited throughout, which break most shingles but keep the SimHash within
+    // NEAR_DUPLICATE_MAX_BITS. Such a copy still shares a sampled shingle or more: SimHashes this close
+    // mean most 5-word shingles are the same.
     const auto hash = from_hex(doc.get_value(schema::slot(schema::Slot::SIMHASH)));
     if (!hash) return own;
-    for (const auto& band_term : simhash_band_terms(*hash)) {
-        for (const auto& band : duplicate_lookup_terms(band_term + windows.own, windows)) {
-            int seen = 0;
-            for (auto p = db_.postlist_begin(band); p != db_.postlist_end(band) && seen < MAX_CANDIDATES_PER_BAND; ++p, ++seen) {
-                if (*p == self) continue;
-                const Xapian::Document other = db_.get_document(*p);
-                const auto other_hash = from_hex(other.get_value(schema::slot(schema::Slot::SIMHASH)));
-                if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS && close_in_time(other)) {
-                    const std::string cluster = other.get_value(schema::slot(schema::Slot::CLUSTER));
-                    if (!cluster.empty()) return cluster;
-                }
-            }
+    int checked = 0;
+    for (const auto& [n, did] : ranked) {
+        if (++checked > MAX_SIMHASH_CANDIDATES) break;
+        const Xapian::Document other = db_.get_document(did);
+        const auto other_hash = from_hex(other.get_value(schema::slot(schema::Slot::SIMHASH)));
+        if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS && close_in_time(other)) {
+            const std::string cluster = other.get_value(schema::slot(schema::Slot::CLUSTER));
+            if (!cluster.empty()) return cluster;
         }
     }
     return own;

@@ -26,8 +26,6 @@ inline constexpr std::string_view PLACE = "XPLACE";
 inline constexpr std::string_view PERSON = "XPERSON";
 /// Near-duplicate lookup terms end in the article's time window, "@" + a number (layout 7; see
 /// indexer/extract/fingerprint.h DuplicateWindows), undated articles' in nothing.
-/// Near-duplicate lookup: "XSB" + band digit + the band's bits (3 hex digits) of the body's SimHash.
-inline constexpr std::string_view SIMHASH_BAND = "XSB";
 /// Exact duplicates: "XBH" + 16 hex digits of a hash of the normalized words of summary and body.
 inline constexpr std::string_view BODY_HASH = "XBH";
 /// Near-duplicate lookup by shared text: "XSG" + 8 hex digits of a sampled 5-word shingle hash
@@ -67,9 +65,9 @@ inline constexpr Xapian::termpos BODY_POSITION_GAP = 100;
 
 /// Two bodies whose SimHashes differ in at most this many of 64 bits are near-duplicates (the same
 /// story with small edits: measured 2–5 bits for edited copies of a 90-word story, 27+ for other stories
-/// on the same topic). With 6 bands (11,11,11,11,10,10 bits), any pair within 5 bits shares a band exactly.
+/// on the same topic). Candidates come from the shared shingles (no band terms since layout 7: they cost
+/// 10% of indexing and found 3 copies of 684 on Reuters-21578 that shingles did not).
 inline constexpr int NEAR_DUPLICATE_MAX_BITS = 5;
-inline constexpr int SIMHASH_BANDS = NEAR_DUPLICATE_MAX_BITS + 1;
 /// Two texts are one story when they share at least this many sampled shingles and at least
 /// NEAR_DUPLICATE_MIN_SHARED_PERCENT of the shorter one's: a republished copy keeps most of its sentences,
 /// another story on the topic shares a phrase or two.

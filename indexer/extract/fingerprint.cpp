@@ -53,21 +53,6 @@ std::optional<std::uint64_t> simhash(const std::vector<schema::Token>& tokens) {
     return out;
 }
 
-std::vector<std::string> simhash_band_terms(std::uint64_t hash) {
-    // 64 bits in SIMHASH_BANDS nearly equal bands: the first (64 % bands) get one bit more.
-    std::vector<std::string> out;
-    char buf[16];
-    int shift = 0;
-    for (int band = 0; band < schema::SIMHASH_BANDS; ++band) {
-        const int bits = 64 / schema::SIMHASH_BANDS + (band < 64 % schema::SIMHASH_BANDS ? 1 : 0);
-        const auto value = static_cast<unsigned>((hash >> shift) & ((1ULL << bits) - 1));
-        std::snprintf(buf, sizeof buf, "%d%03x", band, value);
-        out.push_back(std::string(schema::prefix::SIMHASH_BAND) + buf);
-        shift += bits;
-    }
-    return out;
-}
-
 std::string to_hex(std::uint64_t v) {
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));

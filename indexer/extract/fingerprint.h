@@ -32,15 +32,11 @@ inline constexpr size_t SHINGLE_SAMPLE_SIZE = 16;
 /// "XSG" + 8 hex digits of a sampled shingle.
 [[nodiscard]] std::string shingle_term(std::uint32_t shingle);
 
-/// "XSB" + band + 3 hex digits, one term per band: documents within NEAR_DUPLICATE_MAX_BITS of each
-/// other share at least one.
-[[nodiscard]] std::vector<std::string> simhash_band_terms(std::uint64_t hash);
-
-/// Duplicate lookup terms (exact hash, shingles, SimHash bands) end in the time window of the article's
+/// Duplicate lookup terms (exact hash and shingles) end in the time window of the article's
 /// date, "@" + the window number, so an article is compared only with articles from its own window and
 /// the nearer neighbouring one: copies are published within NEAR_DUPLICATE_MAX_DAYS of each other, and
-/// without windows every copy of a text repeated for years (a weekly tender) or every article sharing a
-/// SimHash band would be read, a cost growing with the archive. Windows are 2 × NEAR_DUPLICATE_MAX_DAYS
+/// without windows every copy of a text repeated for years (a weekly tender) would be read, a cost growing
+/// with the archive. Windows are 2 × NEAR_DUPLICATE_MAX_DAYS
 /// long, so any two dates within NEAR_DUPLICATE_MAX_DAYS fall in one window or in a window and the
 /// neighbour nearer to the first. Undated articles have no suffix and are compared with undated ones.
 struct DuplicateWindows {
