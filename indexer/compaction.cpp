@@ -1,9 +1,11 @@
 #include "indexer/compaction.h"
 
 #include "indexer/index_writer.h"
+#include "indexer/shard_set.h"
 
 #include <chrono>
 #include <filesystem>
+#include <spdlog/spdlog.h>
 #include <xapian.h>
 
 namespace newshound::indexer {
@@ -20,9 +22,8 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
     return total;
 }
 
-}  // namespace
-
-void recover_compaction(const std::string& path) {
+// The folder swap of an interrupted compaction: the index moved back, a partial copy removed.
+void recover_swap(const std::string& path) {
     const fs::path db(path), old(path + OLD_SUFFIX), tmp(path + COMPACTING_SUFFIX);
     std::error_code ec;
     if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db, ec);
@@ -31,14 +32,16 @@ void recover_compaction(const std::string& path) {
     if (fs::exists(db, ec) && fs::exists(old, ec)) fs::remove_all(old, ec);
 }
 
-CompactResult compact_index(const std::string& path) {
+// Compacts `sources` (the first is `path`) into `path` + COMPACTING_SUFFIX and swaps it in for `path`.
+CompactResult compact_into(const std::string& path, const std::vector<std::string>& sources) {
     const auto start = std::chrono::steady_clock::now();
-    recover_compaction(path);
     const fs::path db(path), old(path + OLD_SUFFIX), tmp(path + COMPACTING_SUFFIX);
     CompactResult result;
-    result.bytes_before = folder_bytes(db);
+    for (const auto& source : sources) result.bytes_before += folder_bytes(source);
     try {
-        Xapian::Database(path).compact(tmp.string());
+        Xapian::Database all(path);
+        for (size_t i = 1; i < sources.size(); ++i) all.add_database(Xapian::Database(sources[i]));
+        all.compact(tmp.string());
     } catch (const Xapian::Error& e) {
         std::error_code ignored;
         fs::remove_all(tmp, ignored);
@@ -57,6 +60,36 @@ CompactResult compact_index(const std::string& path) {
     result.bytes_after = folder_bytes(db);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+}  // namespace
+
+std::optional<CompactResult> merge_shards(const std::string& path) {
+    recover_swap(path);
+    const auto shards = ShardSet::existing(path);
+    if (shards.empty()) return std::nullopt;
+    std::vector<std::string> sources{path};
+    sources.insert(sources.end(), shards.begin(), shards.end());
+    CompactResult result = compact_into(path, sources);
+    // Merged: the shards' articles are in the index now. A crash before they are all removed leaves
+    // folders whose articles the next merge would add twice, so the numbering is cut from the first one.
+    for (const auto& shard : shards) {
+        std::error_code ec;
+        fs::remove_all(shard, ec);
+        if (ec) throw IndexError("cannot remove merged shard " + shard + ": " + ec.message());
+    }
+    return result;
+}
+
+void recover_compaction(const std::string& path) {
+    recover_swap(path);
+    if (const auto merged = merge_shards(path))
+        spdlog::info("merged the shards an interrupted run left beside {} into it", path);
+}
+
+CompactResult compact_index(const std::string& path) {
+    recover_compaction(path);
+    return compact_into(path, {path});
 }
 
 }  // namespace newshound::indexer

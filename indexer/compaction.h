@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace newshound::indexer {
@@ -30,8 +31,13 @@ struct CompactResult {
 /// interrupted (see recover_compaction).
 CompactResult compact_index(const std::string& path);
 
-/// Repairs what an interrupted compaction left: a missing `path` with its OLD_SUFFIX folder beside it is
-/// moved back, and a stale COMPACTING_SUFFIX folder is removed. A second indexing run started while a
+/// Merges the shard databases a parallel build wrote beside `path` (shard_set.h) into it, compacted, and
+/// removes them. nullopt when there are none. No writer may have `path` open. Throws IndexError.
+std::optional<CompactResult> merge_shards(const std::string& path);
+
+/// Repairs what an interrupted compaction or parallel build left: a missing `path` with its OLD_SUFFIX
+/// folder beside it is moved back, a stale COMPACTING_SUFFIX folder is removed, and shards with
+/// committed articles are merged into the index (merge_shards), so no committed batch is lost. A second indexing run started while a
 /// first one compacts would delete that copy in progress: the first run then fails its compaction, and
 /// the index itself is kept. (Holding the writer lock through compaction would close that gap.)
 void recover_compaction(const std::string& path);

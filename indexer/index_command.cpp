@@ -4,9 +4,11 @@
 #include "indexer/indexer.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <spdlog/spdlog.h>
+#include <thread>
 
 namespace newshound::indexer {
 
@@ -26,7 +28,22 @@ void add_index_options(CLI::App& cmd, IndexConfig& config) {
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, CompactMode>{{"auto", CompactMode::AUTO}, {"always", CompactMode::ALWAYS}, {"never", CompactMode::NEVER}}))
         ->default_str("auto");
+    cmd.add_option("--writers", config.writers,
+                   "Writer threads when building a new index, merged at the end (0: one per core, at most 4; 1: one writer)")
+        ->capture_default_str()
+        ->check(CLI::Range(size_t{0}, size_t{64}));
 }
+
+namespace {
+
+size_t writer_count(const IndexConfig& config) {
+    // The shards are merged by compaction: with compaction turned off, one writer.
+    if (config.compact == CompactMode::NEVER) return 1;
+    if (config.writers > 0) return config.writers;
+    return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
+}
+
+}  // namespace
 
 IndexStats run_index(const IndexConfig& config) {
     const auto start = std::chrono::steady_clock::now();
@@ -34,7 +51,7 @@ IndexStats run_index(const IndexConfig& config) {
     IndexStats s;
     Xapian::doccount documents = 0;
     {
-        IndexWriter writer(config.db, config.batch_size);
+        IndexWriter writer(config.db, config.batch_size, writer_count(config));
         Indexer indexer(writer, parse_format(config.format).value_or(InputFormat::AUTO));
         for (const auto& input : config.inputs) {
             spdlog::info("indexing {}", input);
@@ -49,6 +66,11 @@ IndexStats run_index(const IndexConfig& config) {
                  "{} near-duplicates; {:.2f} s",
                  config.db, s.read, s.added, s.updated, s.unchanged, s.skipped, documents, s.near_duplicates, seconds);
     for (const auto& [reason, n] : s.skipped_by_reason) spdlog::info("  skipped {}: {}", n, reason);
+    if (const auto merged = merge_shards(config.db)) {
+        spdlog::info("merged the shards into {}: {:.1f} MB -> {:.1f} MB in {:.2f} s", config.db,
+                     static_cast<double>(merged->bytes_before) / 1e6, static_cast<double>(merged->bytes_after) / 1e6, merged->seconds);
+        return s;
+    }
     const double written = static_cast<double>(s.added + s.updated);
     const bool compact = config.compact == CompactMode::ALWAYS ||
                          (config.compact == CompactMode::AUTO && written > 0 &&

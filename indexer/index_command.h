@@ -19,7 +19,12 @@ struct IndexConfig {
     size_t batch_size = DEFAULT_BATCH_SIZE;
     std::string format = "auto";
     CompactMode compact = CompactMode::AUTO;
+    /// Writer threads for a new index (0: one per core, at most MAX_AUTO_WRITERS); see IndexWriter.
+    size_t writers = 0;
 };
+
+/// Beyond this many shards, merging costs more than the extra writers gain on the machines we measured.
+inline constexpr size_t MAX_AUTO_WRITERS = 4;
 
 /// Adds the `index` subcommand's options to `cmd`, bound to `config`.
 void add_index_options(CLI::App& cmd, IndexConfig& config);

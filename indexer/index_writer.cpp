@@ -8,7 +8,9 @@
 #include <set>
 #include <unordered_map>
 
+#include "indexer/duplicates.h"
 #include "indexer/extract/fingerprint.h"
+#include "indexer/shard_set.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
 
@@ -35,7 +37,7 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, size_t batch_size)
+IndexWriter::IndexWriter(const std::string& path, size_t batch_size, size_t writers)
     : path_(path), db_(open_writable(path)), batch_size_(batch_size == 0 ? 1 : batch_size) {
     const std::string current = std::to_string(schema::LAYOUT_VERSION);
     const std::string stored = db_.get_metadata(std::string(schema::LAYOUT_VERSION_KEY));
@@ -46,105 +48,27 @@ IndexWriter::IndexWriter(const std::string& path, size_t batch_size)
             spdlog::info("index {} has layout version '{}', current is {}: articles will be rewritten", path, stored, current);
         db_.set_metadata(std::string(schema::LAYOUT_VERSION_KEY), current);
     }
+    // Several writers only build a new index: updates need the one index's postings.
+    if (writers > 1 && db_.get_doccount() == 0 && ShardSet::existing(path).empty()) {
+        try {
+            db_.commit();
+        } catch (const Xapian::Error& e) {
+            throw IndexError("committing index " + path_ + ": " + e.get_description());
+        }
+        shards_ = std::make_unique<ShardSet>(path, writers, batch_size_);
+    }
 }
 
 IndexWriter::~IndexWriter() {
     // Closing commits what is pending: every pending document is complete, so an operation aborted by an
     // exception still keeps the articles it had already written.
+    shards_.reset();
     try {
         flush_spelling();
         db_.close();
     } catch (const Xapian::Error& e) {
         spdlog::error("closing index {}: {}", path_, e.get_description());
     }
-}
-
-namespace {
-
-// The terms of `doc` with `prefix`, in order.
-std::vector<std::string> terms_with_prefix(Xapian::TermIterator t, const Xapian::TermIterator& end, const std::string& prefix) {
-    std::vector<std::string> out;
-    for (t.skip_to(prefix); t != end && std::string_view(*t).starts_with(prefix); ++t) out.push_back(*t);
-    return out;
-}
-
-}  // namespace
-
-std::string IndexWriter::cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self) {
-    // Looking at more candidates per term than this would only happen for a flood of copies of one story
-    // or a phrase every story uses; the first ones are enough to find the cluster.
-    constexpr int MAX_EXACT_CANDIDATES = 256;
-    constexpr int MAX_CANDIDATES_PER_SHINGLE = 64;
-    // SimHash comparisons per article: the candidates sharing the most shingles come first.
-    constexpr int MAX_SIMHASH_CANDIDATES = 32;
-    const std::string own = to_hex(schema::fnv1a64(id_term));
-    const std::string published = doc.get_value(schema::slot(schema::Slot::PUBLISHED));
-    // Copies of a story appear within days; a templated report (a weekly tender, a daily price table)
-    // repeats its wording weeks apart and is another story each time.
-    auto close_in_time = [&](const Xapian::Document& other) {
-        const std::string theirs = other.get_value(schema::slot(schema::Slot::PUBLISHED));
-        if (published.empty() || theirs.empty()) return true;
-        const double seconds = std::abs(Xapian::sortable_unserialise(published) - Xapian::sortable_unserialise(theirs));
-        return seconds <= schema::NEAR_DUPLICATE_MAX_DAYS * 86400.0;
-    };
-    auto cluster_of = [&](Xapian::docid did) -> std::string {
-        if (did == self) return {};
-        const Xapian::Document other = db_.get_document(did);
-        return close_in_time(other) ? other.get_value(schema::slot(schema::Slot::CLUSTER)) : std::string();
-    };
-
-    // Only the article's own time window and the nearer neighbouring one (fingerprint.h DuplicateWindows).
-    const DuplicateWindows windows = duplicate_windows(
-        published.empty() ? std::nullopt : std::optional(static_cast<std::int64_t>(Xapian::sortable_unserialise(published))));
-
-    // 1. An exact copy (same words, any length).
-    for (const auto& own_term : terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), std::string(schema::prefix::BODY_HASH))) {
-        for (const auto& exact : duplicate_lookup_terms(own_term, windows)) {
-            int seen = 0;
-            for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact) && seen < MAX_EXACT_CANDIDATES; ++p, ++seen)
-                if (auto cluster = cluster_of(*p); !cluster.empty()) return cluster;
-        }
-    }
-
-    // Candidates for 2 and 3: the articles of the window sharing sampled shingles, most shared first.
-    const std::string shingle_prefix(schema::prefix::SHINGLE);
-    const auto own_shingles = terms_with_prefix(doc.termlist_begin(), doc.termlist_end(), shingle_prefix);
-    std::map<Xapian::docid, size_t> shared;
-    for (const auto& own_term : own_shingles) {
-        for (const auto& term : duplicate_lookup_terms(own_term, windows)) {
-            int seen = 0;
-            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_CANDIDATES_PER_SHINGLE; ++p, ++seen)
-                if (*p != self) ++shared[*p];
-        }
-    }
-    std::vector<std::pair<size_t, Xapian::docid>> ranked;
-    for (const auto& [did, n] : shared) ranked.emplace_back(n, did);
-    std::sort(ranked.rbegin(), ranked.rend());
-
-    // 2. Copies with sentences cut or rewritten: most of the shorter text's sampled shingles are shared.
-    for (const auto& [n, did] : ranked) {
-        if (n < schema::NEAR_DUPLICATE_MIN_SHARED_SHINGLES) break;
-        const size_t theirs = terms_with_prefix(db_.termlist_begin(did), db_.termlist_end(did), shingle_prefix).size();
-        if (n * 100 < std::min(theirs, own_shingles.size()) * schema::NEAR_DUPLICATE_MIN_SHARED_PERCENT) continue;
-        if (auto cluster = cluster_of(did); !cluster.empty()) return cluster;
-    }
-
-    // 3. Copies with words edited throughout, which break most shingles but keep the SimHash within
-    // NEAR_DUPLICATE_MAX_BITS. Such a copy still shares a sampled shingle or more: SimHashes this close
-    // mean most 5-word shingles are the same.
-    const auto hash = from_hex(doc.get_value(schema::slot(schema::Slot::SIMHASH)));
-    if (!hash) return own;
-    int checked = 0;
-    for (const auto& [n, did] : ranked) {
-        if (++checked > MAX_SIMHASH_CANDIDATES) break;
-        const Xapian::Document other = db_.get_document(did);
-        const auto other_hash = from_hex(other.get_value(schema::slot(schema::Slot::SIMHASH)));
-        if (other_hash && hamming_distance(*hash, *other_hash) <= schema::NEAR_DUPLICATE_MAX_BITS && close_in_time(other)) {
-            const std::string cluster = other.get_value(schema::slot(schema::Slot::CLUSTER));
-            if (!cluster.empty()) return cluster;
-        }
-    }
-    return own;
 }
 
 void IndexWriter::update_spelling(const Xapian::Document& doc, bool add) {
@@ -179,6 +103,7 @@ void IndexWriter::flush_spelling() {
 }
 
 void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
+    if (shards_) return shards_->write(id_term, std::move(doc));
     try {
         Xapian::PostingIterator existing = db_.postlist_begin(id_term);
         const bool exists = existing != db_.postlist_end(id_term);
@@ -187,10 +112,25 @@ void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
             ++stats_.unchanged;
             return;
         }
-        const std::string cluster = cluster_for(id_term, doc, exists ? *existing : 0);
-        doc.add_value(schema::slot(schema::Slot::CLUSTER), cluster);
-        doc.add_boolean_term(std::string(schema::prefix::CLUSTER) + cluster);
-        if (cluster != to_hex(schema::fnv1a64(id_term))) ++stats_.near_duplicates;
+        const DuplicateProbe probe = probe_of(id_term, doc);
+        DatabaseCandidates indexed(db_, exists ? *existing : 0);
+        const std::string cluster = find_cluster(probe, {&indexed});
+        set_cluster(doc, cluster);
+        if (cluster != probe.own_cluster) ++stats_.near_duplicates;
+        write_clustered(id_term, std::move(doc), false);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("writing to index " + path_ + ": " + e.get_description());
+    }
+}
+
+void IndexWriter::write_clustered(const std::string& id_term, Xapian::Document doc, bool skip_unchanged) {
+    try {
+        Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+        const bool exists = existing != db_.postlist_end(id_term);
+        if (skip_unchanged && exists && same_layout_ && db_.get_document(*existing).get_data() == doc.get_data()) {
+            ++stats_.unchanged;
+            return;
+        }
         if (exists) update_spelling(db_.get_document(*existing), false);
         update_spelling(doc, true);
         db_.replace_document(id_term, doc);
@@ -202,6 +142,7 @@ void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
 }
 
 size_t IndexWriter::remove(const std::string& term) {
+    if (shards_) return shards_->remove(term);
     try {
         const size_t n = db_.get_termfreq(term);
         if (n > 0) {
@@ -215,12 +156,21 @@ size_t IndexWriter::remove(const std::string& term) {
     }
 }
 
+IndexStats IndexWriter::stats() const {
+    IndexStats s = stats_;
+    if (shards_) shards_->add_stats(s);
+    return s;
+}
+
+Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount() + (shards_ ? shards_->doc_count() : 0); }
+
 void IndexWriter::count_skip(const std::string& reason) {
     ++stats_.skipped;
     ++stats_.skipped_by_reason[reason];
 }
 
 void IndexWriter::commit() {
+    if (shards_) shards_->commit();
     try {
         flush_spelling();
         db_.commit();

@@ -2,11 +2,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <xapian.h>
 
 namespace newshound::indexer {
+
+class ShardSet;
 
 /// Raised when the database cannot be opened or written: the run cannot go on.
 class IndexError : public std::runtime_error {
@@ -30,11 +33,15 @@ struct IndexStats {
 inline constexpr size_t DEFAULT_BATCH_SIZE = 2000;
 
 /// Not thread-safe. Each committed batch is durable: a crash loses at most the batch in progress.
+///
+/// With `writers` > 1 and an empty index, the writer builds the index in parallel: documents are
+/// clustered here, in input order, and written by `writers` threads into shard databases beside the
+/// index (ShardSet), which merge_shards() (compaction.h) merges into it once the writer is closed.
 class IndexWriter {
 public:
     /// Opens or creates the database at `path`. Throws IndexError (naming the path) on failure, including
     /// when another writer holds the lock.
-    IndexWriter(const std::string& path, size_t batch_size = DEFAULT_BATCH_SIZE);
+    IndexWriter(const std::string& path, size_t batch_size = DEFAULT_BATCH_SIZE, size_t writers = 1);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -42,8 +49,8 @@ public:
     /// Adds the document, or replaces the one with the same unique id term, or leaves it when the stored
     /// record is identical (and the index has the current layout). Commits when a batch is full.
     /// Throws IndexError on a write failure.
-    /// Before writing, puts the document in the duplicate cluster of an indexed article whose body SimHash
-    /// is within NEAR_DUPLICATE_MAX_BITS, or in a cluster of its own (value CLUSTER, term XCL…).
+    /// Before writing, puts the document in the duplicate cluster of an indexed copy (duplicates.h
+    /// find_cluster), or in a cluster of its own (value CLUSTER, term XCL…).
     void upsert(const std::string& id_term, Xapian::Document doc);
 
     /// Deletes every document indexed with `term` (an id or url term); returns how many there were.
@@ -59,12 +66,19 @@ public:
     /// Commits pending changes. Throws IndexError on failure.
     void commit();
 
-    [[nodiscard]] const IndexStats& stats() const { return stats_; }
-    [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
+    /// Writes a document whose cluster is already set (set_cluster): what upsert does after clustering,
+    /// and what a shard's writer thread does. With `skip_unchanged`, an indexed article with the same
+    /// stored record is left as it is (upsert has checked that already). Commits when a batch is full.
+    void write_clustered(const std::string& id_term, Xapian::Document doc, bool skip_unchanged);
+    /// Changes not committed yet.
+    [[nodiscard]] size_t pending() const { return pending_; }
+
+    /// What the run did (in parallel mode, summed over the shards).
+    [[nodiscard]] IndexStats stats() const;
+    /// Documents in the index (in parallel mode, in the shards).
+    [[nodiscard]] Xapian::doccount doc_count() const;
 
 private:
-    /// The cluster id for `doc`: a near-duplicate's cluster, or one derived from `id_term`.
-    std::string cluster_for(const std::string& id_term, const Xapian::Document& doc, Xapian::docid self);
     /// Adds (or removes) the article's words to the spelling data that did-you-mean suggestions use.
     void update_spelling(const Xapian::Document& doc, bool add);
     /// Writes the batch's spelling changes; called before every commit and on close.
@@ -77,6 +91,7 @@ private:
     std::unordered_map<std::string, int> pending_spelling_;  // word → articles added minus removed, this batch
     bool same_layout_ = false;  // the index was written with schema::LAYOUT_VERSION: unchanged articles can be skipped
     IndexStats stats_;
+    std::unique_ptr<ShardSet> shards_;  // parallel mode only
 };
 
 }  // namespace newshound::indexer

@@ -1,5 +1,6 @@
 // Near-duplicates: republished copies of one wire story with small edits share a cluster; different
 // stories on the same topic do not.
+#include "indexer/compaction.h"
 #include "indexer/extract/fingerprint.h"
 #include "indexer/index_writer.h"
 #include "indexer/indexer.h"
@@ -45,11 +46,14 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 }  // namespace
 
 TEST_CASE("republished copies join one cluster and other stories on the topic stay apart", "[integration][near_duplicate]") {
+    // One writer, and two building shards in parallel, with batches so small that most copies are found
+    // in the shards' commits rather than among the articles not committed yet: the same clusters each way.
+    const auto [writers, batch] = GENERATE(table<size_t, size_t>({{1, indexer::DEFAULT_BATCH_SIZE}, {2, indexer::DEFAULT_BATCH_SIZE}, {2, 3}}));
     test::TempDir dir;
     const auto db = dir / "db";
     indexer::IndexStats stats;
     {
-        indexer::IndexWriter writer(db.string());
+        indexer::IndexWriter writer(db.string(), batch, writers);
         indexer::Indexer idx(writer);
         idx.add(story("wire", "Northern Wire", "Grain exports rise", WIRE), "t");
         // Copies: new headline, an edited word, a dropped sentence end, an added credit line, a typo fix.
@@ -77,6 +81,7 @@ TEST_CASE("republished copies join one cluster and other stories on the topic st
         writer.commit();
         stats = writer.stats();
     }
+    indexer::merge_shards(db.string());
     Xapian::Database d(db.string());
     auto cluster_of = [&](const std::string& id) {
         auto p = d.postlist_begin(schema::id_term(id));
@@ -176,12 +181,15 @@ std::vector<std::string> republished_copies(const std::string& body) {
 
 TEST_CASE("near-duplicate evaluation: republished copies found, stories sharing a topic never merged",
           "[integration][near_duplicate]") {
+    // One writer, and two building shards in parallel, with batches so small that most copies are found
+    // in the shards' commits rather than among the articles not committed yet: the same clusters each way.
+    const auto [writers, batch] = GENERATE(table<size_t, size_t>({{1, indexer::DEFAULT_BATCH_SIZE}, {2, indexer::DEFAULT_BATCH_SIZE}, {2, 3}}));
     test::TempDir dir;
     const auto db = dir / "db";
     std::map<std::string, std::string> group_of;  // article id → story group
     std::vector<std::string> originals;
     {
-        indexer::IndexWriter writer(db.string());
+        indexer::IndexWriter writer(db.string(), batch, writers);
         indexer::Indexer idx(writer);
         std::istringstream lines(test::read_file(test::fixture("near_duplicates/stories.jsonl")));
         for (std::string line; std::getline(lines, line);) {
@@ -212,6 +220,7 @@ TEST_CASE("near-duplicate evaluation: republished copies found, stories sharing 
         group_of["brief-3"] = "brief-other";
         writer.commit();
     }
+    indexer::merge_shards(db.string());
     Xapian::Database d(db.string());
     std::map<std::string, std::string> cluster;  // article id → cluster
     for (const auto& [id, group] : group_of) {
@@ -242,6 +251,9 @@ TEST_CASE("near-duplicate evaluation: republished copies found, stories sharing 
 }
 
 TEST_CASE("a templated report weeks apart is another story, a re-send the same day is a copy", "[integration][near_duplicate]") {
+    // One writer, and two building shards in parallel, with batches so small that most copies are found
+    // in the shards' commits rather than among the articles not committed yet: the same clusters each way.
+    const auto [writers, batch] = GENERATE(table<size_t, size_t>({{1, indexer::DEFAULT_BATCH_SIZE}, {2, indexer::DEFAULT_BATCH_SIZE}, {2, 3}}));
     test::TempDir dir;
     const auto db = dir / "db";
     const std::string report =
@@ -255,13 +267,14 @@ TEST_CASE("a templated report weeks apart is another story, a re-send the same d
         return a;
     };
     {
-        indexer::IndexWriter writer(db.string());
+        indexer::IndexWriter writer(db.string(), batch, writers);
         indexer::Indexer idx(writer);
         idx.add(dated("march", "1987-03-01T20:44:00Z"), "t");
         idx.add(dated("march-resend", "1987-03-02T08:10:00Z"), "t");
         idx.add(dated("april", "1987-03-29T20:53:00Z"), "t");
         writer.commit();
     }
+    indexer::merge_shards(db.string());
     Xapian::Database d(db.string());
     auto cluster_of = [&](const std::string& id) {
         auto p = d.postlist_begin(schema::id_term(id));
@@ -298,6 +311,9 @@ TEST_CASE("duplicate windows: dates within the copy window always meet, dates fa
 
 TEST_CASE("a re-send across a window boundary joins its story, an undated copy joins undated ones",
           "[integration][near_duplicate]") {
+    // One writer, and two building shards in parallel, with batches so small that most copies are found
+    // in the shards' commits rather than among the articles not committed yet: the same clusters each way.
+    const auto [writers, batch] = GENERATE(table<size_t, size_t>({{1, indexer::DEFAULT_BATCH_SIZE}, {2, indexer::DEFAULT_BATCH_SIZE}, {2, 3}}));
     test::TempDir dir;
     const auto db = dir / "db";
     // One hour either side of a window boundary (windows are 2 × NEAR_DUPLICATE_MAX_DAYS long, from 1970).
@@ -309,7 +325,7 @@ TEST_CASE("a re-send across a window boundary joins its story, an undated copy j
     };
     const std::string edited = replace(WIRE, "Egypt, Spain and China", "Egypt, China and Spain");
     {
-        indexer::IndexWriter writer(db.string());
+        indexer::IndexWriter writer(db.string(), batch, writers);
         indexer::Indexer idx(writer);
         idx.add(at(story("before", "Wire", "Grain exports rise", WIRE), BOUNDARY - 3600), "t");
         idx.add(at(story("after", "Outlet", "Exports rise", WIRE), BOUNDARY + 3600), "t");
@@ -318,6 +334,7 @@ TEST_CASE("a re-send across a window boundary joins its story, an undated copy j
         idx.add(at(story("undated-copy", "Scraped 2", "Exports", edited), std::nullopt), "t");
         writer.commit();
     }
+    indexer::merge_shards(db.string());
     Xapian::Database d(db.string());
     auto cluster_of = [&](const std::string& id) {
         auto p = d.postlist_begin(schema::id_term(id));

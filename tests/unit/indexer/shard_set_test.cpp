@@ -1,0 +1,177 @@
+// Parallel building: shards written by several threads, merged into one index that answers like a
+// single writer's; copies found across shards and commits; what a crashed run leaves is merged.
+#include "indexer/shard_set.h"
+
+#include "indexer/compaction.h"
+#include "indexer/index_command.h"
+#include "indexer/indexer.h"
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "searcher/searcher.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+using namespace newshound;
+namespace fs = std::filesystem;
+
+namespace {
+
+indexer::IndexStats build(const std::string& db, size_t writers) {
+    indexer::IndexConfig c;
+    c.db = db;
+    c.inputs = {test::fixture("articles.jsonl").string(), test::fixture("multilingual.jsonl").string()};
+    c.writers = writers;
+    return indexer::run_index(c);
+}
+
+// Every query's total and ranked ids, and the topic facet: what a reader sees.
+std::string answers(const std::string& db) {
+    searcher::Searcher s(db);
+    std::string out;
+    for (const char* q : {"ukraine", "grain exports", "\"interest rates\"", "strike", "Москва", "drone OR port"}) {
+        searcher::SearchRequest r;
+        r.query = q;
+        const auto resp = std::get<searcher::SearchResponse>(s.search(r));
+        out += std::string(q) + " " + std::to_string(resp.total) + ":";
+        for (const auto& h : resp.hits) out += " " + h.id;
+        for (const auto* facet : {&resp.topics, &resp.sources, &resp.languages, &resp.dates})
+            for (const auto& v : *facet) out += " " + v.value + "/" + std::to_string(v.count);
+        out += "\n";
+    }
+    return out;
+}
+
+const std::string STORY =
+    "The city council approved a plan on Tuesday to rebuild the old harbour bridge, which has been closed to "
+    "lorries since cracks were found in its supports last winter. Work will start in the spring and is expected "
+    "to take two years, the council said, while ferries will carry traffic across the river in the meantime. "
+    "Shop owners on both banks said they had lost customers since the closure and welcomed the decision.";
+
+schema::Article story(const std::string& id, const std::string& body) {
+    schema::Article a;
+    a.id = id;
+    a.title = "Harbour bridge to be rebuilt";
+    a.body = body;
+    a.language = "en";
+    a.published = schema::parse_iso8601("2025-03-04T10:00:00Z");
+    return a;
+}
+
+std::string cluster_of(const Xapian::Database& d, const std::string& id) {
+    auto p = d.postlist_begin(schema::id_term(id));
+    REQUIRE(p != d.postlist_end(schema::id_term(id)));
+    return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
+}
+
+}  // namespace
+
+TEST_CASE("a parallel build answers exactly like one writer and leaves no shard behind", "[shards]") {
+    test::TempDir dir;
+    const auto one = (dir / "one").string(), two = (dir / "two").string();
+    const auto s1 = build(one, 1);
+    const auto s2 = build(two, 2);
+    CHECK(s2.added == s1.added);
+    CHECK(s2.near_duplicates == s1.near_duplicates);
+    CHECK(indexer::ShardSet::existing(two).empty());
+    CHECK(test::check_index(two) == "");
+    CHECK(Xapian::Database(two).get_doccount() == Xapian::Database(one).get_doccount());
+    CHECK(answers(two) == answers(one));
+    // The spelling data of the shards is summed into the index.
+    CHECK(Xapian::Database(two).get_spelling_suggestion("ukrane") == Xapian::Database(one).get_spelling_suggestion("ukrane"));
+    CHECK_FALSE(Xapian::Database(two).get_spelling_suggestion("ukrane").empty());
+
+    // A second run over an index that has articles writes with one writer, in place.
+    const auto again = build(two, 2);
+    CHECK(again.unchanged == s1.added);
+    CHECK(indexer::ShardSet::existing(two).empty());
+}
+
+TEST_CASE("a copy is found in the shards' commits once its original is no longer pending", "[shards]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    {
+        indexer::IndexWriter writer(db, 1, 2);  // every article committed at once
+        indexer::Indexer idx(writer);
+        idx.add(story("original", STORY), "t");
+        writer.commit();  // the original is only readable from its shard's commit now
+        idx.add(story("copy", STORY + " (Reporting by the city desk.)"), "t");
+        idx.add(story("other", "A different story entirely: the football club signed a new goalkeeper from a rival team in "
+                               "the north for a record fee on Monday, and the manager said the squad was complete for the "
+                               "season ahead, although two young players could still leave on loan before the window closes."),
+                "t");
+        writer.commit();
+        CHECK(writer.stats().near_duplicates == 1);
+        CHECK(writer.doc_count() == 3);
+    }
+    REQUIRE(indexer::merge_shards(db));
+    Xapian::Database d(db);
+    CHECK(d.get_doccount() == 3);
+    CHECK(cluster_of(d, "copy") == cluster_of(d, "original"));
+    CHECK(cluster_of(d, "other") != cluster_of(d, "original"));
+}
+
+TEST_CASE("removing during a parallel build removes from the shard that has the article", "[shards]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    {
+        indexer::IndexWriter writer(db, 100, 3);
+        indexer::Indexer idx(writer);
+        for (int i = 0; i < 12; ++i) idx.add(story("a" + std::to_string(i), STORY + " Item " + std::to_string(i) + "."), "t");
+        CHECK(writer.remove(schema::id_term("a7")) == 1);
+        CHECK(writer.remove(schema::id_term("missing")) == 0);
+        CHECK(writer.doc_count() == 11);
+    }
+    REQUIRE(indexer::merge_shards(db));
+    Xapian::Database d(db);
+    CHECK(d.get_doccount() == 11);
+    CHECK(d.get_termfreq(schema::id_term("a7")) == 0);
+    CHECK(d.get_termfreq(schema::id_term("a8")) == 1);
+}
+
+TEST_CASE("the shards a crashed parallel run committed are merged by the next run, without duplicates", "[shards]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    {
+        indexer::IndexWriter writer(db, 2, 2);
+        indexer::Indexer idx(writer);
+        for (int i = 0; i < 9; ++i) idx.add(story("c" + std::to_string(i), STORY + " Note " + std::to_string(i) + "."), "t");
+        writer.commit();
+    }  // the run dies here: no merge
+    REQUIRE(indexer::ShardSet::existing(db).size() == 2);
+    CHECK(Xapian::Database(db).get_doccount() == 0);
+
+    // The next run's recovery merges them before it writes, then adds its own articles once.
+    indexer::IndexConfig c;
+    c.db = db;
+    c.inputs = {test::fixture("articles.jsonl").string()};
+    c.writers = 2;
+    const auto s = indexer::run_index(c);
+    CHECK(indexer::ShardSet::existing(db).empty());
+    Xapian::Database d(db);
+    CHECK(d.get_doccount() == 9 + s.added);
+    for (int i = 0; i < 9; ++i) CHECK(d.get_termfreq(schema::id_term("c" + std::to_string(i))) == 1);
+    CHECK(test::check_index(db) == "");
+
+    // A merge that removed shard 0 but died before shard 1 leaves an orphan whose articles are in the
+    // index already: never merged again, and replaced by the next parallel build's own shard.
+    const auto fresh = (dir / "fresh").string();
+    {
+        Xapian::WritableDatabase orphan(fresh + indexer::SHARD_SUFFIX + "1", Xapian::DB_CREATE);
+        Xapian::Document doc;
+        doc.add_boolean_term(schema::id_term("merged-before"));
+        orphan.add_document(doc);
+    }
+    CHECK(indexer::ShardSet::existing(fresh).empty());
+    CHECK_FALSE(indexer::merge_shards(fresh));
+    {
+        indexer::IndexWriter writer(fresh, 10, 2);
+        indexer::Indexer idx(writer);
+        idx.add(story("new", STORY), "t");
+    }
+    REQUIRE(indexer::merge_shards(fresh));
+    Xapian::Database f(fresh);
+    CHECK(f.get_doccount() == 1);
+    CHECK(f.get_termfreq(schema::id_term("merged-before")) == 0);
+}
