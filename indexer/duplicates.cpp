@@ -51,9 +51,24 @@ DuplicateProbe probe_of(const std::string& id_term, const Xapian::Document& doc)
     return p;
 }
 
-void set_cluster(Xapian::Document& doc, const std::string& cluster) {
+void set_cluster(Xapian::Document& doc, const std::string& cluster, bool shared) {
     doc.add_value(schema::slot(schema::Slot::CLUSTER), cluster);
+    if (shared) doc.add_value(schema::slot(schema::Slot::COLLAPSE), cluster);
     doc.add_boolean_term(std::string(schema::prefix::CLUSTER) + cluster);
+}
+
+void mark_shared_cluster(Xapian::WritableDatabase& db, const std::string& cluster, bool founder_only) {
+    const std::string term = std::string(schema::prefix::CLUSTER) + cluster;
+    std::vector<Xapian::docid> unmarked;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        if (db.get_document(*p).get_value(schema::slot(schema::Slot::COLLAPSE)).empty()) unmarked.push_back(*p);
+        if (founder_only) break;
+    }
+    for (const Xapian::docid did : unmarked) {
+        Xapian::Document doc = db.get_document(did);
+        doc.add_value(schema::slot(schema::Slot::COLLAPSE), cluster);
+        db.replace_document(did, doc);
+    }
 }
 
 void DatabaseCandidates::postings(const std::string& term, size_t max, std::vector<std::uint64_t>& out) {

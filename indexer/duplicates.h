@@ -32,8 +32,15 @@ struct DuplicateProbe {
 /// Reads the probe from a built document (before its cluster is set).
 [[nodiscard]] DuplicateProbe probe_of(const std::string& id_term, const Xapian::Document& doc);
 
-/// Puts the document in `cluster` (value CLUSTER and term XCL…).
-void set_cluster(Xapian::Document& doc, const std::string& cluster);
+/// Puts the document in `cluster` (value CLUSTER and term XCL…), and when `shared` (it is a copy) gives it
+/// the COLLAPSE value too.
+void set_cluster(Xapian::Document& doc, const std::string& cluster, bool shared);
+
+/// Gives the members of `cluster` in `db` that lack it the COLLAPSE value, once the cluster has more than
+/// one member: the first article of a cluster was written before any copy was known. With
+/// `founder_only`, only the lowest docid is looked at: with one writer that is the first member (a
+/// replaced document keeps its docid), and every later one got the value when written.
+void mark_shared_cluster(Xapian::WritableDatabase& db, const std::string& cluster, bool founder_only);
 
 /// Indexed articles to compare with, by lookup term. Keys identify an article within one source.
 class CandidateSource {

@@ -115,9 +115,13 @@ void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
         const DuplicateProbe probe = probe_of(id_term, doc);
         DatabaseCandidates indexed(db_, exists ? *existing : 0);
         const std::string cluster = find_cluster(probe, {&indexed});
-        set_cluster(doc, cluster);
-        if (cluster != probe.own_cluster) ++stats_.near_duplicates;
+        const bool copy = cluster != probe.own_cluster;
+        set_cluster(doc, cluster, copy);
+        if (copy) ++stats_.near_duplicates;
         write_clustered(id_term, std::move(doc), false);
+        // The cluster's first article gets the collapse value once a copy joins (or when it is itself
+        // re-written while it has copies).
+        if (copy || db_.get_termfreq(std::string(schema::prefix::CLUSTER) + cluster) > 1) mark_shared_cluster(db_, cluster, true);
     } catch (const Xapian::Error& e) {
         throw IndexError("writing to index " + path_ + ": " + e.get_description());
     }
@@ -153,6 +157,15 @@ size_t IndexWriter::remove(const std::string& term) {
         return n;
     } catch (const Xapian::Error& e) {
         throw IndexError("deleting from index " + path_ + ": " + e.get_description());
+    }
+}
+
+void IndexWriter::mark_shared_clusters(const std::vector<std::string>& clusters) {
+    try {
+        for (const auto& cluster : clusters) mark_shared_cluster(db_, cluster, false);
+        commit();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("marking duplicate clusters in " + path_ + ": " + e.get_description());
     }
 }
 

@@ -70,6 +70,9 @@ public:
     /// and what a shard's writer thread does. With `skip_unchanged`, an indexed article with the same
     /// stored record is left as it is (upsert has checked that already). Commits when a batch is full.
     void write_clustered(const std::string& id_term, Xapian::Document doc, bool skip_unchanged);
+    /// Gives every member of these clusters (ones with copies, perhaps in other shards of a parallel
+    /// build) the COLLAPSE value, and commits.
+    void mark_shared_clusters(const std::vector<std::string>& clusters);
     /// Changes not committed yet.
     [[nodiscard]] size_t pending() const { return pending_; }
 

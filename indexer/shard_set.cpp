@@ -44,6 +44,10 @@ ShardSet::ShardSet(const std::string& path, size_t shards, size_t batch_size) {
 ShardSet::~ShardSet() {
     try {
         commit();
+        // The first article of each cluster was written before its copies were known, perhaps into
+        // another shard. Every writer thread is idle now.
+        const std::vector<std::string> shared(shared_clusters_.begin(), shared_clusters_.end());
+        for (auto& shard : shards_) shard->writer->mark_shared_clusters(shared);
     } catch (const std::exception& e) {
         spdlog::error("committing shards: {}", e.what());
     }
@@ -153,8 +157,12 @@ void ShardSet::write(const std::string& id_term, Xapian::Document doc) {
             throw IndexError("reading back the shards: " + e.get_description());
         }
     }
-    set_cluster(doc, cluster);
-    if (cluster != probe.own_cluster) ++near_duplicates_;
+    const bool copy = cluster != probe.own_cluster;
+    set_cluster(doc, cluster, copy);
+    if (copy) {
+        ++near_duplicates_;
+        shared_clusters_.insert(cluster);
+    }
 
     const size_t target = schema::fnv1a64(id_term) % shards_.size();
     recent_.add(++sequence_, target, probe, cluster);

@@ -43,7 +43,10 @@ enum class Slot : Xapian::valueno {
     /// people and day. One slot, so counting facets reads one value stream per match set (layout 6; the
     /// per-facet slots 2, 3, 4, 7 and 8 of earlier layouts are gone).
     FACETS = 2,
-    CLUSTER = 5,        ///< duplicate cluster id (an article id): collapse near-duplicates to one hit.
+    /// The cluster id again, only for articles whose cluster has other members (layout 8): searches collapse
+    /// on this slot, so the singletons, nearly every article, have no value for Xapian to read per match.
+    COLLAPSE = 3,
+    CLUSTER = 5,        ///< duplicate cluster id (a hash of the first member's id term), for every article.
     SIMHASH = 6,        ///< 16 hex digits of the body's 64-bit SimHash ("" for bodies too short to compare).
 };
 
@@ -80,7 +83,7 @@ inline constexpr int NEAR_DUPLICATE_MAX_DAYS = 2;
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 7;
+inline constexpr int LAYOUT_VERSION = 8;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

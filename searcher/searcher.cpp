@@ -226,7 +226,7 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     }
     enquire.set_query(query);
     enquire.set_time_limit(MATCH_COUNT_TIME_LIMIT_SECONDS);
-    if (request.cluster.empty() && request.collapse) enquire.set_collapse_key(slot(Slot::CLUSTER));
+    if (request.cluster.empty() && request.collapse) enquire.set_collapse_key(slot(Slot::COLLAPSE));
     // With no words to rank by, the newest stories first is the only useful order.
     const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
     if (by_date) enquire.set_sort_by_value_then_relevance(slot(Slot::PUBLISHED), true);
@@ -385,7 +385,7 @@ std::optional<std::vector<Hit>> Searcher::related(const std::string& id, Xapian:
         Xapian::Query itself(term);
         if (!cluster.empty()) itself = Xapian::Query(Xapian::Query::OP_OR, itself, Xapian::Query(std::string(prefix::CLUSTER) + cluster));
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, itself));
-        enquire.set_collapse_key(slot(Slot::CLUSTER));
+        enquire.set_collapse_key(slot(Slot::COLLAPSE));
         const Xapian::MSet mset = enquire.get_mset(0, count);
         const HighlightSet highlight{nullptr, &stems, nullptr};
         for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlight, true));

@@ -3,6 +3,7 @@
 #include "indexer/compaction.h"
 #include "indexer/extract/fingerprint.h"
 #include "indexer/index_writer.h"
+#include "indexer/shard_set.h"
 #include "indexer/indexer.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
@@ -344,4 +345,31 @@ TEST_CASE("a re-send across a window boundary joins its story, an undated copy j
     CHECK(cluster_of("after") == cluster_of("before"));
     CHECK(cluster_of("edited-after") == cluster_of("before"));
     CHECK(cluster_of("undated-copy") == cluster_of("undated"));
+}
+
+TEST_CASE("the first article of a cluster still collapses with its copies after it is re-written", "[integration][near_duplicate]") {
+    test::TempDir dir;
+    const auto db = dir / "db";
+    {
+        indexer::IndexWriter writer(db.string());
+        indexer::Indexer idx(writer);
+        idx.add(story("wire", "Northern Wire", "Grain exports rise", WIRE), "t");
+        idx.add(story("copy", "Harbour Gazette", "Grain exports hit spring high", WIRE), "t");
+        writer.commit();
+    }
+    {
+        // A corrected version of the first article, in a later run: one writer, as for every update.
+        indexer::IndexWriter writer(db.string(), indexer::DEFAULT_BATCH_SIZE, 2);
+        indexer::Indexer idx(writer);
+        idx.add(story("wire", "Northern Wire", "Grain exports rise (corrected)", WIRE), "t");
+        writer.commit();
+    }
+    CHECK(indexer::ShardSet::existing(db.string()).empty());
+    searcher::Searcher s(db.string());
+    searcher::SearchRequest r;
+    r.query = "grain exports";
+    const auto resp = std::get<searcher::SearchResponse>(s.search(r));
+    REQUIRE(resp.hits.size() == 1);
+    CHECK(resp.hits[0].similar == 1);
+    CHECK(resp.total == 1);
 }
