@@ -39,6 +39,13 @@ schema::Article story(const std::string& id, const std::string& source, const st
     return a;
 }
 
+// The duplicate cluster the article with this id was put in.
+std::string cluster_in(const Xapian::Database& d, const std::string& id) {
+    auto p = d.postlist_begin(schema::id_term(id));
+    REQUIRE(p != d.postlist_end(schema::id_term(id)));
+    return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
+}
+
 std::string replace(std::string s, const std::string& from, const std::string& to) {
     s.replace(s.find(from), from.size(), to);
     return s;
@@ -84,11 +91,7 @@ TEST_CASE("republished copies join one cluster and other stories on the topic st
     }
     indexer::merge_shards(db.string());
     Xapian::Database d(db.string());
-    auto cluster_of = [&](const std::string& id) {
-        auto p = d.postlist_begin(schema::id_term(id));
-        REQUIRE(p != d.postlist_end(schema::id_term(id)));
-        return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
-    };
+    auto cluster_of = [&](const std::string& id) { return cluster_in(d, id); };
     const std::string wire = cluster_of("wire");
     int joined = 0;
     for (const char* id : {"copy-1", "copy-2", "copy-3", "copy-4", "copy-5"}) joined += cluster_of(id) == wire;
@@ -277,11 +280,7 @@ TEST_CASE("a templated report weeks apart is another story, a re-send the same d
     }
     indexer::merge_shards(db.string());
     Xapian::Database d(db.string());
-    auto cluster_of = [&](const std::string& id) {
-        auto p = d.postlist_begin(schema::id_term(id));
-        REQUIRE(p != d.postlist_end(schema::id_term(id)));
-        return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
-    };
+    auto cluster_of = [&](const std::string& id) { return cluster_in(d, id); };
     CHECK(cluster_of("march-resend") == cluster_of("march"));
     CHECK(cluster_of("april") != cluster_of("march"));
 }
@@ -337,11 +336,7 @@ TEST_CASE("a re-send across a window boundary joins its story, an undated copy j
     }
     indexer::merge_shards(db.string());
     Xapian::Database d(db.string());
-    auto cluster_of = [&](const std::string& id) {
-        auto p = d.postlist_begin(schema::id_term(id));
-        REQUIRE(p != d.postlist_end(schema::id_term(id)));
-        return d.get_document(*p).get_value(schema::slot(schema::Slot::CLUSTER));
-    };
+    auto cluster_of = [&](const std::string& id) { return cluster_in(d, id); };
     CHECK(cluster_of("after") == cluster_of("before"));
     CHECK(cluster_of("edited-after") == cluster_of("before"));
     CHECK(cluster_of("undated-copy") == cluster_of("undated"));
