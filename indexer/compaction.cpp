@@ -71,8 +71,8 @@ std::optional<CompactResult> merge_shards(const std::string& path) {
     std::vector<std::string> sources{path};
     sources.insert(sources.end(), shards.begin(), shards.end());
     CompactResult result = compact_into(path, sources);
-    // Merged: the shards' articles are in the index now. A crash before they are all removed leaves
-    // folders whose articles the next merge would add twice, so the numbering is cut from the first one.
+    // Merged: the shards' articles are in the index now. Removed in number order: ShardSet::existing stops
+    // at the first missing number, so a crash part-way leaves only folders that are never merged again.
     for (const auto& shard : shards) {
         std::error_code ec;
         fs::remove_all(shard, ec);
@@ -82,8 +82,7 @@ std::optional<CompactResult> merge_shards(const std::string& path) {
 }
 
 void recover_compaction(const std::string& path) {
-    recover_swap(path);
-    if (const auto merged = merge_shards(path))
+    if (const auto merged = merge_shards(path))  // which repairs an interrupted swap first
         spdlog::info("merged the shards an interrupted run left beside {} into it", path);
 }
 

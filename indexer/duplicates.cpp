@@ -5,7 +5,7 @@
 #include "schema/terms.h"
 
 #include <algorithm>
-#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <stdexcept>
 

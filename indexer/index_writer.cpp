@@ -3,13 +3,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
-#include <map>
 #include <set>
 #include <unordered_map>
 
 #include "indexer/duplicates.h"
-#include "indexer/extract/fingerprint.h"
 #include "indexer/shard_set.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
@@ -118,7 +115,7 @@ void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
         const bool copy = cluster != probe.own_cluster;
         set_cluster(doc, cluster, copy);
         if (copy) ++stats_.near_duplicates;
-        write_clustered(id_term, std::move(doc), false);
+        write_document(id_term, std::move(doc), exists ? std::optional(*existing) : std::nullopt);
         // The cluster's first article gets the collapse value once a copy joins (or when it is itself
         // re-written while it has copies).
         if (copy || db_.get_termfreq(std::string(schema::prefix::CLUSTER) + cluster) > 1) mark_shared_cluster(db_, cluster, true);
@@ -127,22 +124,26 @@ void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
     }
 }
 
-void IndexWriter::write_clustered(const std::string& id_term, Xapian::Document doc, bool skip_unchanged) {
+void IndexWriter::write_clustered(const std::string& id_term, Xapian::Document doc) {
     try {
         Xapian::PostingIterator existing = db_.postlist_begin(id_term);
         const bool exists = existing != db_.postlist_end(id_term);
-        if (skip_unchanged && exists && same_layout_ && db_.get_document(*existing).get_data() == doc.get_data()) {
+        if (exists && same_layout_ && db_.get_document(*existing).get_data() == doc.get_data()) {
             ++stats_.unchanged;
             return;
         }
-        if (exists) update_spelling(db_.get_document(*existing), false);
-        update_spelling(doc, true);
-        db_.replace_document(id_term, doc);
-        ++(exists ? stats_.updated : stats_.added);
-        if (++pending_ >= batch_size_) commit();
+        write_document(id_term, std::move(doc), exists ? std::optional(*existing) : std::nullopt);
     } catch (const Xapian::Error& e) {
         throw IndexError("writing to index " + path_ + ": " + e.get_description());
     }
+}
+
+void IndexWriter::write_document(const std::string& id_term, Xapian::Document doc, std::optional<Xapian::docid> existing) {
+    if (existing) update_spelling(db_.get_document(*existing), false);
+    update_spelling(doc, true);
+    db_.replace_document(id_term, doc);
+    ++(existing ? stats_.updated : stats_.added);
+    if (++pending_ >= batch_size_) commit();
 }
 
 size_t IndexWriter::remove(const std::string& term) {

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <xapian.h>
@@ -66,10 +67,10 @@ public:
     /// Commits pending changes. Throws IndexError on failure.
     void commit();
 
-    /// Writes a document whose cluster is already set (set_cluster): what upsert does after clustering,
-    /// and what a shard's writer thread does. With `skip_unchanged`, an indexed article with the same
-    /// stored record is left as it is (upsert has checked that already). Commits when a batch is full.
-    void write_clustered(const std::string& id_term, Xapian::Document doc, bool skip_unchanged);
+    /// Writes a document whose cluster is already set (set_cluster), as a shard's writer thread does:
+    /// upsert without the clustering. An indexed article with the same stored record is left as it is.
+    /// Commits when a batch is full.
+    void write_clustered(const std::string& id_term, Xapian::Document doc);
     /// Gives every member of these clusters (ones with copies, perhaps in other shards of a parallel
     /// build) the COLLAPSE value, and commits.
     void mark_shared_clusters(const std::vector<std::string>& clusters);
@@ -82,6 +83,9 @@ public:
     [[nodiscard]] Xapian::doccount doc_count() const;
 
 private:
+    /// Replaces or adds the document (`existing`: its docid when indexed), updating the spelling data and
+    /// counts; commits when a batch is full.
+    void write_document(const std::string& id_term, Xapian::Document doc, std::optional<Xapian::docid> existing);
     /// Adds (or removes) the article's words to the spelling data that did-you-mean suggestions use.
     void update_spelling(const Xapian::Document& doc, bool add);
     /// Writes the batch's spelling changes; called before every commit and on close.

@@ -74,7 +74,7 @@ void ShardSet::run(Shard& shard) {
             IndexStats counts;
             Xapian::doccount documents = 0;
             try {
-                shard.writer->write_clustered(task.id_term, std::move(task.doc), true);
+                shard.writer->write_clustered(task.id_term, std::move(task.doc));
                 committed = shard.writer->pending() == 0;
                 counts = shard.writer->stats();
                 documents = shard.writer->doc_count();
