@@ -8,6 +8,7 @@
 #include "schema/fields.h"
 #include "schema/stored_record.h"
 #include "schema/terms.h"
+#include "schema/word_offsets.h"
 
 namespace newshound::indexer {
 
@@ -37,8 +38,10 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     }
 
     tokens_.clear();
-    Xapian::termpos next = analyzer_.analyze(a.summary, a.language, tokens_, title_end + BODY_POSITION_GAP);
-    analyzer_.analyze(a.body, a.language, tokens_, next + BODY_POSITION_GAP);
+    const Xapian::termpos summary_start = title_end + BODY_POSITION_GAP;
+    const Xapian::termpos body_start = analyzer_.analyze(a.summary, a.language, tokens_, summary_start) + BODY_POSITION_GAP;
+    const size_t summary_tokens = tokens_.size();
+    analyzer_.analyze(a.body, a.language, tokens_, body_start);
     for (const auto& t : tokens_) {
         word_term.assign(prefix::BODY).append(t.term);
         doc.add_posting(word_term, t.position, BODY_WDF);
@@ -63,7 +66,11 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     }
     if (std::string facets = encode_facets(a); !facets.empty()) doc.add_value(slot(Slot::FACETS), std::move(facets));
 
-    doc.set_data(encode_stored_record(a));
+    // Snippets come from the body, else the summary (searcher/snippeter.h): store that text's word offsets.
+    const std::span<const Token> all(tokens_);
+    const std::string offsets = a.body.empty() ? encode_word_offsets(all.first(summary_tokens), summary_start, a.summary.size())
+                                               : encode_word_offsets(all.subspan(summary_tokens), body_start, a.body.size());
+    doc.set_data(encode_stored_record(a, offsets));
     return doc;
 }
 

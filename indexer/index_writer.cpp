@@ -61,42 +61,67 @@ IndexWriter::~IndexWriter() {
     // exception still keeps the articles it had already written.
     shards_.reset();
     try {
-        flush_spelling();
+        flush_word_data();
         db_.close();
     } catch (const Xapian::Error& e) {
         spdlog::error("closing index {}: {}", path_, e.get_description());
     }
 }
 
-void IndexWriter::update_spelling(const Xapian::Document& doc, bool add) {
+void IndexWriter::update_word_data(const Xapian::Document& doc, bool add) {
     // The words of title and text (unprefixed terms: prefixes are upper case), once per article, so the
     // spelling data counts in how many articles a word occurs. Figures and very short or long words are
     // never suggestions.
     constexpr size_t MIN_SPELLING_BYTES = 3;
     constexpr size_t MAX_SPELLING_BYTES = 32;
-    const std::string title(schema::prefix::TITLE);
+    const std::string title(schema::prefix::TITLE), language_prefix(schema::prefix::LANGUAGE);
     std::set<std::string> words;
+    std::string language;
+    body_words_.clear();
+    auto has_letter = [](const std::string& w) {
+        return std::any_of(w.begin(), w.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+    };
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         std::string term = *t;
+        const bool prefixed = std::isupper(static_cast<unsigned char>(term[0]));
+        if (prefixed && term.starts_with(language_prefix) && !std::isupper(static_cast<unsigned char>(term[language_prefix.size()])))
+            language = term.substr(language_prefix.size());
+        if (!prefixed && add && has_letter(term)) body_words_.push_back(term);
         // Title words carry the title prefix; a word in both title and text counts once.
         if (term.starts_with(title) && term.size() > title.size() && !std::isupper(static_cast<unsigned char>(term[title.size()])))
             term.erase(0, title.size());
-        else if (std::isupper(static_cast<unsigned char>(term[0]))) continue;
-        if (term.size() < MIN_SPELLING_BYTES || term.size() > MAX_SPELLING_BYTES) continue;
-        if (!std::any_of(term.begin(), term.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; })) continue;
+        else if (prefixed) continue;
+        if (term.size() < MIN_SPELLING_BYTES || term.size() > MAX_SPELLING_BYTES || !has_letter(term)) continue;
         words.insert(std::move(term));
     }
     // Collected per batch and written at commit: one spelling update per distinct word of the batch
     // instead of one per word per article.
     for (auto& w : words) pending_spelling_[std::move(w)] += add ? 1 : -1;
+
+    // Word forms: each body word that differs from its match key, listed once under the key. Forms stay
+    // when their articles go: a stale one only gives a query one more word to compare.
+    auto& known = known_forms_[language];
+    for (auto& w : body_words_) {
+        if (known.size() >= MAX_KNOWN_FORMS) known.clear();
+        if (!known.insert(w).second) continue;
+        const std::string key = analyzer_.stem(w, language);
+        if (key == w) continue;
+        if (std::string forms_key = schema::word_forms_key(language, key); !forms_key.empty())
+            pending_forms_.emplace_back(std::move(forms_key), std::move(w));
+    }
 }
 
-void IndexWriter::flush_spelling() {
+void IndexWriter::flush_word_data() {
     for (const auto& [word, delta] : pending_spelling_) {
         if (delta > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(delta));
         else if (delta < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
     }
     pending_spelling_.clear();
+    // Xapian's synonym table buffers the entry of one key at a time: grouped by key, each entry is read and
+    // written once per batch.
+    std::sort(pending_forms_.begin(), pending_forms_.end());
+    for (const auto& [key, word] : pending_forms_) db_.add_synonym(key, word);
+    pending_forms_.clear();
 }
 
 void IndexWriter::upsert(const std::string& id_term, Xapian::Document doc) {
@@ -139,8 +164,8 @@ void IndexWriter::write_clustered(const std::string& id_term, Xapian::Document d
 }
 
 void IndexWriter::write_document(const std::string& id_term, Xapian::Document doc, std::optional<Xapian::docid> existing) {
-    if (existing) update_spelling(db_.get_document(*existing), false);
-    update_spelling(doc, true);
+    if (existing) update_word_data(db_.get_document(*existing), false);
+    update_word_data(doc, true);
     db_.replace_document(id_term, doc);
     ++(existing ? stats_.updated : stats_.added);
     if (++pending_ >= batch_size_) commit();
@@ -151,7 +176,7 @@ size_t IndexWriter::remove(const std::string& term) {
     try {
         const size_t n = db_.get_termfreq(term);
         if (n > 0) {
-            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) update_spelling(db_.get_document(*p), false);
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) update_word_data(db_.get_document(*p), false);
             db_.delete_document(term);
             pending_ += n;
         }
@@ -186,7 +211,7 @@ void IndexWriter::count_skip(const std::string& reason) {
 void IndexWriter::commit() {
     if (shards_) shards_->commit();
     try {
-        flush_spelling();
+        flush_word_data();
         db_.commit();
         pending_ = 0;
     } catch (const Xapian::Error& e) {

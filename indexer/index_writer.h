@@ -1,11 +1,15 @@
 // Owns the WritableDatabase: upsert by unique id term, batched commits, counts of what happened.
 #pragma once
 
+#include "schema/analyzer.h"
+
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 #include <xapian.h>
 
 namespace newshound::indexer {
@@ -86,16 +90,24 @@ private:
     /// Replaces or adds the document (`existing`: its docid when indexed), updating the spelling data and
     /// counts; commits when a batch is full.
     void write_document(const std::string& id_term, Xapian::Document doc, std::optional<Xapian::docid> existing);
-    /// Adds (or removes) the article's words to the spelling data that did-you-mean suggestions use.
-    void update_spelling(const Xapian::Document& doc, bool add);
-    /// Writes the batch's spelling changes; called before every commit and on close.
-    void flush_spelling();
+    /// Adds (or removes) the article's words to the spelling data that did-you-mean suggestions use, and
+    /// (adding) its body words' forms to the synonym table under their match keys (schema word_forms_key).
+    void update_word_data(const Xapian::Document& doc, bool add);
+    /// Writes the batch's spelling and word form changes; called before every commit and on close.
+    void flush_word_data();
 
     std::string path_;
     Xapian::WritableDatabase db_;
     size_t batch_size_;
     size_t pending_ = 0;
     std::unordered_map<std::string, int> pending_spelling_;  // word → articles added minus removed, this batch
+    /// Per language, the words whose form is already written or pending: each distinct word is stemmed
+    /// once per run, not once per article. Starts over past MAX_KNOWN_FORMS (re-adding is harmless).
+    static constexpr size_t MAX_KNOWN_FORMS = 1 << 20;
+    std::map<std::string, std::unordered_set<std::string>, std::less<>> known_forms_;
+    std::vector<std::pair<std::string, std::string>> pending_forms_;  // (word forms key, word), this batch
+    std::vector<std::string> body_words_;  // reused by update_word_data
+    schema::Analyzer analyzer_;            // the match keys of word forms
     bool same_layout_ = false;  // the index was written with schema::LAYOUT_VERSION: unchanged articles can be skipped
     IndexStats stats_;
     std::unique_ptr<ShardSet> shards_;  // parallel mode only

@@ -33,6 +33,8 @@ inline constexpr std::string_view BODY_HASH = "XBH";
 inline constexpr std::string_view SHINGLE = "XSG";
 /// Duplicate cluster membership: "XCL" + the cluster id (the id of the first article of the cluster).
 inline constexpr std::string_view CLUSTER = "XCL";
+/// Not a document term: the synonym-table key of a match key's word forms (layout 9, word_forms_key()).
+inline constexpr std::string_view WORD_FORMS = "XF";
 }  // namespace prefix
 
 /// Value slots. Each slot's encoding is fixed here; readers and writers use only these.
@@ -83,7 +85,8 @@ inline constexpr int NEAR_DUPLICATE_MAX_DAYS = 2;
 /// Bumped whenever the document layout or the analyzer's output changes. Stored in the database's metadata
 /// (key LAYOUT_VERSION_KEY): an index written with another version re-writes every article it meets instead
 /// of skipping unchanged ones.
-inline constexpr int LAYOUT_VERSION = 8;
+///  9: records carry the snippet text's word offsets (stored record 3); the synonym table holds word forms.
+inline constexpr int LAYOUT_VERSION = 9;
 inline constexpr std::string_view LAYOUT_VERSION_KEY = "newshound.layout_version";
 
 /// Xapian's glass backend rejects terms over 245 bytes; longer tokens are dropped, longer ids hashed.

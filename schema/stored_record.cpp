@@ -1,7 +1,8 @@
-// The stored record in document data: binary (version 2), and the JSON of version 1 still read.
+// The stored record in document data: binary (versions 2 and 3), and the JSON of version 1 still read.
 #include "schema/stored_record.h"
 
 #include "schema/article_json.h"
+#include "schema/varint.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,14 +11,7 @@ namespace newshound::schema {
 namespace {
 
 constexpr char BINARY_V2 = '\x02';
-
-void put_varint(std::string& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out += static_cast<char>((v & 0x7f) | 0x80);
-        v >>= 7;
-    }
-    out += static_cast<char>(v);
-}
+constexpr char BINARY_V3 = '\x03';
 
 void put_string(std::string& out, std::string_view s) {
     put_varint(out, s.size());
@@ -41,21 +35,18 @@ void put_list(std::string& out, const std::vector<std::string>& list) {
 class Reader {
 public:
     explicit Reader(std::string_view data) : data_(data) {}
-    bool varint(std::uint64_t& v) {
-        v = 0;
-        for (unsigned shift = 0; shift < 64; shift += 7) {
-            if (at_ >= data_.size()) return false;
-            const auto byte = static_cast<unsigned char>(data_[at_++]);
-            v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-            if (!(byte & 0x80)) return true;
-        }
-        return false;
-    }
-    bool string(std::string& s) {
+    bool varint(std::uint64_t& v) { return get_varint(data_, at_, v); }
+    bool view(std::string_view& s) {
         std::uint64_t n = 0;
         if (!varint(n) || n > data_.size() - at_) return false;
-        s.assign(data_.substr(at_, n));
+        s = data_.substr(at_, n);
         at_ += n;
+        return true;
+    }
+    bool string(std::string& s) {
+        std::string_view v;
+        if (!view(v)) return false;
+        s.assign(v);
         return true;
     }
     bool time(std::optional<Timestamp>& t) {
@@ -96,9 +87,9 @@ std::optional<Article> decode_json_v1(std::string_view data) {
 
 }  // namespace
 
-std::string encode_stored_record(const Article& a) {
-    std::string out(1, BINARY_V2);
-    out.reserve(64 + a.title.size() + a.summary.size() + a.body.size() + a.url.size());
+std::string encode_stored_record(const Article& a, std::string_view word_offsets) {
+    std::string out(1, BINARY_V3);
+    out.reserve(64 + a.title.size() + a.summary.size() + a.body.size() + a.url.size() + word_offsets.size());
     for (const std::string* s : {&a.id, &a.url, &a.source, &a.agency, &a.byline, &a.dateline}) put_string(out, *s);
     put_time(out, a.published);
     put_time(out, a.updated);
@@ -107,13 +98,15 @@ std::string encode_stored_record(const Article& a) {
     put_list(out, a.places);
     put_list(out, a.people);
     put_string(out, a.language);
+    put_string(out, word_offsets);
     return out;
 }
 
-std::optional<Article> decode_stored_record(std::string_view data) {
+std::optional<Article> decode_stored_record(std::string_view data, std::string_view* word_offsets) {
+    if (word_offsets) *word_offsets = {};
     if (data.empty()) return std::nullopt;
     if (data[0] == '{') return decode_json_v1(data);
-    if (data[0] != BINARY_V2) return std::nullopt;
+    if (data[0] != BINARY_V2 && data[0] != BINARY_V3) return std::nullopt;
     Reader r(data);
     Article a;
     for (std::string* s : {&a.id, &a.url, &a.source, &a.agency, &a.byline, &a.dateline})
@@ -121,7 +114,11 @@ std::optional<Article> decode_stored_record(std::string_view data) {
     if (!r.time(a.published) || !r.time(a.updated)) return std::nullopt;
     for (std::string* s : {&a.title, &a.summary, &a.body})
         if (!r.string(*s)) return std::nullopt;
-    if (!r.list(a.topics) || !r.list(a.places) || !r.list(a.people) || !r.string(a.language) || !r.done()) return std::nullopt;
+    if (!r.list(a.topics) || !r.list(a.places) || !r.list(a.people) || !r.string(a.language)) return std::nullopt;
+    std::string_view offsets;
+    if (data[0] == BINARY_V3 && !r.view(offsets)) return std::nullopt;
+    if (!r.done()) return std::nullopt;
+    if (word_offsets) *word_offsets = offsets;
     return a;
 }
 

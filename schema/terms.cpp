@@ -109,6 +109,12 @@ std::string id_term(std::string_view id) {
     return term.append("#").append(hex64(fnv1a64(id)));
 }
 
+std::string word_forms_key(std::string_view language, std::string_view match_key) {
+    std::string key(prefix::WORD_FORMS);
+    key.append(language).append(":").append(match_key);
+    return key.size() <= MAX_TERM_BYTES ? key : std::string();
+}
+
 std::string filter_term(std::string_view prefix, std::string_view value, const Analyzer& analyzer) {
     std::string term(prefix);
     std::string folded = analyzer.fold(trim(value));

@@ -29,6 +29,12 @@ class Analyzer;
 /// Used for topic, source, language, place and person filters at index and at query time.
 [[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value, const Analyzer& analyzer);
 
+/// The synonym-table key under which the indexer lists the body and summary words of articles in `language`
+/// whose match key (Analyzer::stem) is `match_key` but which differ from it ("XF" + language + ":" + key;
+/// "markets" and "marketing" under "XFen:market"). Snippets find a query word's forms in an article from
+/// these and its position lists, without analysing its text. "" when the key would exceed a term's length.
+[[nodiscard]] std::string word_forms_key(std::string_view language, std::string_view match_key);
+
 /// 64-bit FNV-1a: small, fast and stable across platforms and releases (std::hash is not).
 [[nodiscard]] std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ULL);
 

@@ -266,7 +266,8 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     resp.date_granularity = std::move(histogram.granularity);
 
     const HighlightSet highlight{&parsed.highlight_terms, &parsed.highlight_stems, &parsed.highlight_prefixes};
-    for (auto it = mset.begin(); it != mset.end(); ++it) resp.hits.push_back(make_hit(it, highlight, parsed.has_positive));
+    QueryWords words(db_, highlight, analyzer_);
+    for (auto it = mset.begin(); it != mset.end(); ++it) resp.hits.push_back(make_hit(it, highlight, words, parsed.has_positive));
     resp.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return resp;
 }
@@ -310,7 +311,7 @@ std::string Searcher::spelling_suggestion(const std::string& query) {
     return changed ? out : std::string();
 }
 
-Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, bool scored) {
+Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, QueryWords& words, bool scored) {
     Hit hit;
     hit.rank = static_cast<int>(it.get_rank()) + 1;
     hit.score = scored ? it.get_weight() : 0.0;
@@ -319,7 +320,9 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highl
     // A collapsing match already read the cluster (the collapse key); reading it again would seek.
     hit.cluster = it.get_collapse_key();
     if (hit.cluster.empty()) hit.cluster = doc.get_value(slot(Slot::CLUSTER));
-    const auto article = decode_stored_record(doc.get_data());
+    const std::string data = doc.get_data();
+    std::string_view offsets_data;
+    const auto article = decode_stored_record(data, &offsets_data);
     if (!article) {
         hit.title = "(unreadable stored record)";
         return hit;
@@ -334,7 +337,12 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highl
     hit.language = article->language;
     hit.topics = article->topics;
     const std::string_view text = article->body.empty() ? std::string_view(article->summary) : std::string_view(article->body);
-    hit.snippet = make_snippet(text, article->language, highlight, analyzer_);
+    // From the word offsets stored with the record (layout 9), else by analysing the text.
+    std::optional<Highlighted> snippet;
+    if (!offsets_data.empty())
+        if (const auto offsets = schema::decode_word_offsets(offsets_data))
+            snippet = make_snippet(text, *offsets, article->language, words);
+    hit.snippet = snippet ? std::move(*snippet) : make_snippet(text, article->language, highlight, analyzer_);
     return hit;
 }
 
@@ -388,7 +396,8 @@ std::optional<std::vector<Hit>> Searcher::related(const std::string& id, Xapian:
         enquire.set_collapse_key(slot(Slot::COLLAPSE));
         const Xapian::MSet mset = enquire.get_mset(0, count);
         const HighlightSet highlight{nullptr, &stems, nullptr};
-        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlight, true));
+        QueryWords words(db_, highlight, analyzer_);
+        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlight, words, true));
         return hits;
     });
 }

@@ -6,6 +6,7 @@
 #include "searcher/facets.h"
 #include "searcher/query_parser.h"
 #include "searcher/search_response.h"
+#include "searcher/snippeter.h"
 
 #include <chrono>
 #include <memory>
@@ -100,7 +101,7 @@ public:
 
 private:
     std::variant<SearchResponse, QueryError> search_once(const SearchRequest& request);
-    Hit make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, bool scored);
+    Hit make_hit(const Xapian::MSetIterator& it, const HighlightSet& highlight, QueryWords& words, bool scored);
     /// The query with each plain word the index does not have replaced by its likeliest spelling from the
     /// index's words (Xapian spelling data); "" when no word changes.
     std::string spelling_suggestion(const std::string& query);

@@ -35,9 +35,22 @@ std::string answers(const std::string& db) {
         r.query = q;
         const auto resp = std::get<searcher::SearchResponse>(s.search(r));
         out += std::string(q) + " " + std::to_string(resp.total) + ":";
-        for (const auto& h : resp.hits) out += " " + h.id;
+        for (const auto& h : resp.hits) out += " " + h.id + " (" + searcher::to_marked_text(h.snippet) + ")";
         for (const auto* facet : {&resp.topics, &resp.sources, &resp.languages, &resp.dates})
             for (const auto& v : *facet) out += " " + v.value + "/" + std::to_string(v.count);
+        out += "\n";
+    }
+    return out;
+}
+
+// The synonym table's word forms (schema word_forms_key): key, then its words.
+std::string word_forms(const std::string& db) {
+    const Xapian::Database d(db);
+    std::string out;
+    const std::string prefix(schema::prefix::WORD_FORMS);
+    for (auto k = d.synonym_keys_begin(prefix); k != d.synonym_keys_end(prefix); ++k) {
+        out += *k + ":";
+        for (auto w = d.synonyms_begin(*k); w != d.synonyms_end(*k); ++w) out += " " + *w;
         out += "\n";
     }
     return out;
@@ -78,6 +91,9 @@ TEST_CASE("a parallel build answers exactly like one writer and leaves no shard 
     CHECK(test::check_index(two) == "");
     CHECK(Xapian::Database(two).get_doccount() == Xapian::Database(one).get_doccount());
     CHECK(answers(two) == answers(one));
+    // The shards' word forms are merged: snippets find the same words.
+    CHECK(word_forms(one).find("XFen:export: exports\n") != std::string::npos);
+    CHECK(word_forms(two) == word_forms(one));
     // The spelling data of the shards is summed into the index.
     CHECK(Xapian::Database(two).get_spelling_suggestion("ukrane") == Xapian::Database(one).get_spelling_suggestion("ukrane"));
     CHECK_FALSE(Xapian::Database(two).get_spelling_suggestion("ukrane").empty());

@@ -29,6 +29,28 @@ TEST_CASE("stored record round-trips every field", "[stored_record]") {
     const auto back = decode_stored_record(encode_stored_record(a));
     REQUIRE(back);
     CHECK(article_to_json(*back) == article_to_json(a));
+    // The word offset table rides along unchanged.
+    const std::string table("\x05\x02\x01\x24\x23", 5);
+    const std::string record = encode_stored_record(a, table);
+    std::string_view offsets;
+    REQUIRE(decode_stored_record(record, &offsets));
+    CHECK(offsets == table);
+}
+
+TEST_CASE("records of version 2 are still read, without word offsets", "[stored_record]") {
+    Article a;
+    a.id = "v2";
+    a.title = "Written before word offsets";
+    a.language = "en";
+    // Version 3 is version 2 with another version byte and the table's string at the end.
+    std::string v2 = encode_stored_record(a);
+    v2[0] = '\x02';
+    v2.pop_back();  // the empty table: its length byte
+    std::string_view offsets = "not reset";
+    const auto back = decode_stored_record(v2, &offsets);
+    REQUIRE(back);
+    CHECK(back->title == a.title);
+    CHECK(offsets.empty());
 }
 
 TEST_CASE("stored record refuses corrupt data and newer versions", "[stored_record]") {
@@ -36,7 +58,7 @@ TEST_CASE("stored record refuses corrupt data and newer versions", "[stored_reco
     CHECK_FALSE(decode_stored_record("not json"));
     CHECK_FALSE(decode_stored_record(R"({"title":"no version"})"));
     CHECK_FALSE(decode_stored_record(R"({"v":99,"title":"from the future"})"));
-    CHECK_FALSE(decode_stored_record(std::string_view("\x03rest", 5)));  // a version this build does not know
+    CHECK_FALSE(decode_stored_record(std::string_view("\x04rest", 5)));  // a version this build does not know
     // A binary record cut short anywhere, or with bytes left over, is corrupt, never a partial article.
     Article a;
     a.id = "x";
