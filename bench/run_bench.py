@@ -35,6 +35,9 @@ LUCENE_JARS = ["lucene-core", "lucene-analyzers-common", "lucene-queryparser"]
 SAMPLE_QUERIES = ["oil", "interest rates", '"trade surplus"', "james baker", "semiconductor"]
 # Every engine must find something for at least this share of the queries (they all search the same text).
 MIN_QUERIES_WITH_HITS = 0.9
+# Snippets made from the stored word offsets must equal those made by analysing the text (they may differ
+# only at the end of texts longer than the offset table, schema/word_offsets.h).
+SAME_SNIPPETS_MIN_SHARE = 0.99
 HTTP_CONNECTIONS = 16
 
 
@@ -177,6 +180,11 @@ def doc_count_xapian(db):
 def query_engine(engine, build, target, classpath, snippets=False):
     if engine == "newshound":
         _, _, out = timed([os.path.join(build, "bench", "query_bench"), target, QUERIES])
+        result = last_json(out)
+        for line in out.splitlines():
+            if '"snippet-cost"' in line:
+                result["snippet_cost"] = json.loads(line)
+        return result
     elif engine in ("xapian", "xapian-compact"):
         _, _, out = timed([os.path.join(build, "bench", "xapian_floor"), "query", target, QUERIES] + (["--snippets"] if snippets else []))
     elif engine == "fts5":
@@ -292,6 +300,14 @@ def main():
             }
             if engine == "newshound":
                 row["snippets_p50_ms"] = row["p50_ms"]  # newshound's search always makes snippets
+                costs = [q["snippet_cost"] for q in qs if "snippet_cost" in q]
+                if costs:
+                    row["snippet_stored_us"] = med([c["stored_us"] for c in costs])
+                    row["snippet_analysed_us"] = med([c["analysed_us"] for c in costs])
+                    row["snippet_hits"], row["snippet_equal"] = costs[-1]["hits"], costs[-1]["equal"]
+                    if row["snippet_equal"] < SAME_SNIPPETS_MIN_SHARE * row["snippet_hits"]:
+                        failures.append(f"newshound on {dataset}: only {row['snippet_equal']} of {row['snippet_hits']} "
+                                        "snippets from stored offsets equal the analysed ones")
             rows.append(row)
             if engine != "newshound":  # kept for the HTTP run
                 shutil.rmtree(target, ignore_errors=True) if os.path.isdir(target) else (os.path.exists(target) and os.remove(target))
@@ -308,7 +324,7 @@ def main():
     raw.close()
 
     fields = ["dataset", "engine", "stories", "index_s", "docs_per_s", "peak_rss_mb", "size_mb", "p50_ms", "p95_ms", "p99_ms",
-              "snippets_p50_ms", "rps"]
+              "snippets_p50_ms", "rps", "snippet_stored_us", "snippet_analysed_us"]
     with open(os.path.join(out_dir, "results.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields)
         w.writeheader()
@@ -332,6 +348,11 @@ def main():
             md.append(f"| {r['engine']} | {r['index_s']:.1f} s | {r['docs_per_s']:,.0f} | {r['peak_rss_mb']:.0f} MB | "
                       f"{r['size_mb']:.1f} MB | {fmt_ms(r['p50_ms'])} / {fmt_ms(r['p95_ms'])} / {fmt_ms(r['p99_ms'])} ms | {snip} |")
         nh = next((r for r in drows if r["engine"] == "newshound"), None)
+        if nh and nh.get("snippet_stored_us"):
+            md.append(f"\nnewshound snippet per hit (top 10 of every query): {nh['snippet_stored_us']:.1f} µs from the stored "
+                      f"word offsets, {nh['snippet_analysed_us']:.1f} µs by analysing the text "
+                      f"({nh['snippet_analysed_us'] / nh['snippet_stored_us']:.1f}× less); "
+                      f"{nh['snippet_equal']} of {nh['snippet_hits']} snippets identical.")
         if nh:
             md.append("\nnewshound / peer ratios (below 1 is newshound faster or smaller):\n")
             md.append("| peer | index time | index size | query p50 | query p99 | p50 vs peer with snippets |")

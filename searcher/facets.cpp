@@ -21,8 +21,21 @@ constexpr size_t field_index(schema::FacetField f) {
 
 }  // namespace
 
-FacetTable::FacetTable(const Xapian::Database& db) {
-    stamp_ = db.get_uuid() + ":" + std::to_string(db.get_revision());
+std::string revision_stamp(const std::vector<Xapian::Database>& shards) {
+    std::string stamp;
+    for (const auto& shard : shards) {
+        stamp += shard.get_uuid() + ":";
+        try {
+            stamp += std::to_string(shard.get_revision());
+        } catch (const Xapian::Error&) {  // a remote shard does not tell its revision
+            stamp += std::to_string(shard.get_doccount()) + "/" + std::to_string(shard.get_lastdocid());
+        }
+        stamp += ",";
+    }
+    return stamp;
+}
+
+FacetTable::FacetTable(const Xapian::Database& db, std::string stamp) : stamp_(std::move(stamp)) {
     const Xapian::docid last = db.get_lastdocid();
     offsets_.assign(static_cast<size_t>(last) + 2, 0);
     std::unordered_map<std::string, std::uint32_t> ordinals[FIELDS];
@@ -42,9 +55,7 @@ FacetTable::FacetTable(const Xapian::Database& db) {
     while (filled <= last) offsets_[++filled] = static_cast<std::uint32_t>(entries_.size());
 }
 
-bool FacetTable::current_for(const Xapian::Database& db) const {
-    return stamp_ == db.get_uuid() + ":" + std::to_string(db.get_revision());
-}
+bool FacetTable::current_for(std::string_view stamp) const { return stamp_ == stamp; }
 
 std::pair<const std::uint32_t*, const std::uint32_t*> FacetTable::entries(Xapian::docid did) const {
     if (did + 1 >= offsets_.size()) return {nullptr, nullptr};
@@ -65,13 +76,13 @@ const FacetCounts& FacetSpy::counts(schema::FacetField field) const {
     return counts_[i];
 }
 
-void FacetSpy::count(std::string_view packed) {
+void FacetSpy::count(std::string_view packed, Xapian::doccount documents) {
     schema::for_each_facet(packed, [&](schema::FacetField field, std::string_view value) {
         const size_t i = field_index(field);
         if (i == std::size(schema::FACET_FIELDS)) return;  // a field this version does not know
         auto& counts = counts_[i];
-        if (auto it = counts.find(value); it != counts.end()) ++it->second;
-        else counts.emplace(std::string(value), 1);
+        if (auto it = counts.find(value); it != counts.end()) it->second += documents;
+        else counts.emplace(std::string(value), documents);
     });
 }
 

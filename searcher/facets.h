@@ -26,6 +26,10 @@ struct FacetValueHash {
 };
 using FacetCounts = std::unordered_map<std::string, Xapian::doccount, FacetValueHash, std::equal_to<>>;
 
+/// What a set of databases holds now: each one's uuid and revision (a remote shard's document count and
+/// last docid stand in for its revision). Changes with every commit.
+[[nodiscard]] std::string revision_stamp(const std::vector<Xapian::Database>& shards);
+
 /// Every document's facet values as ordinals, in memory, for one revision of a database: counting a
 /// match is then a few array increments instead of a value read and a string hash per value (what
 /// Lucene's doc values do). Built by streaming Slot::FACETS once; about 4 bytes per facet value plus 4
@@ -33,9 +37,10 @@ using FacetCounts = std::unordered_map<std::string, Xapian::doccount, FacetValue
 class FacetTable {
 public:
     static constexpr size_t FIELDS = std::size(schema::FACET_FIELDS);
-    explicit FacetTable(const Xapian::Database& db);
-    /// True while `db` is at the revision this table was read from.
-    [[nodiscard]] bool current_for(const Xapian::Database& db) const;
+    /// Reads `db`, whose revision_stamp() is `stamp`.
+    FacetTable(const Xapian::Database& db, std::string stamp);
+    /// True while the database is at the revision this table was read from.
+    [[nodiscard]] bool current_for(std::string_view stamp) const;
     /// The (field index, ordinal) entries of a document, packed as field << ORDINAL_BITS | ordinal.
     [[nodiscard]] std::pair<const std::uint32_t*, const std::uint32_t*> entries(Xapian::docid did) const;
     [[nodiscard]] const std::vector<std::string>& values(size_t field) const { return values_[field]; }
@@ -61,9 +66,11 @@ public:
     explicit FacetSpy(const Xapian::Database& db, const FacetTable* table = nullptr);
     void operator()(const Xapian::Document& doc, double wt) override;
     [[nodiscard]] const FacetCounts& counts(schema::FacetField field) const;
+    /// Counts one Slot::FACETS value for `documents` matches (counts from elsewhere: a ValueCountMatchSpy
+    /// run by remote shards). Only for a spy without a table.
+    void count(std::string_view packed, Xapian::doccount documents = 1);
 
 private:
-    void count(std::string_view packed);
     const FacetTable* table_;
     std::vector<Xapian::doccount> by_ordinal_[std::size(schema::FACET_FIELDS)];
     std::vector<std::uint32_t> touched_[std::size(schema::FACET_FIELDS)];

@@ -10,7 +10,9 @@
 namespace newshound::searcher {
 
 void add_search_options(CLI::App& cmd, SearchConfig& c) {
-    cmd.add_option("--db", c.db, "Index folder")->required();
+    cmd.add_option("--db", c.db, "Index folder; repeat to search shards as one (folders, stub files, tcp://host:port)")
+        ->required()
+        ->allow_extra_args(false);
     cmd.add_option("query", c.query_words, "Query: words, \"phrases\", -excluded, OR, topic:/source:/title: scopes");
     cmd.add_option("--topic", c.topics, "Only articles with this topic (repeat: all must match)");
     cmd.add_option("--source", c.sources, "Only articles from this source (repeat: any may match)");

@@ -15,7 +15,7 @@ class App;
 namespace newshound::searcher {
 
 struct SearchConfig {
-    std::string db;
+    std::vector<std::string> db;  ///< one index folder, or shards searched as one
     std::vector<std::string> query_words;
     std::vector<std::string> topics;
     std::vector<std::string> sources;

@@ -16,6 +16,8 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <filesystem>
+#include <fstream>
 #include <sys/stat.h>
 
 namespace newshound::searcher {
@@ -33,24 +35,98 @@ constexpr int MAX_ATTEMPTS = 3;
 // that matches most of a huge index then cannot hold a server thread for long.
 constexpr double MATCH_COUNT_TIME_LIMIT_SECONDS = 1.0;
 
-Xapian::Database open_db(const std::string& path) {
+constexpr std::string_view REMOTE_SCHEME = "tcp://";
+// A remote shard that does not answer within this long fails the request (503) instead of holding it.
+constexpr unsigned REMOTE_TIMEOUT_MS = 10000;
+constexpr unsigned REMOTE_CONNECT_TIMEOUT_MS = 5000;
+
+bool is_remote(const std::string& location) { return location.starts_with(REMOTE_SCHEME); }
+
+Xapian::Database open_location(const std::string& location) {
     try {
-        return Xapian::Database(path);
+        if (!is_remote(location)) return Xapian::Database(location);  // an index folder or a stub database file
+        const std::string hostport = location.substr(REMOTE_SCHEME.size());
+        const size_t colon = hostport.rfind(':');
+        unsigned port = 0;
+        if (colon == std::string::npos || colon == 0 || colon + 1 == hostport.size() ||
+            hostport.find_first_not_of("0123456789", colon + 1) != std::string::npos ||
+            (port = static_cast<unsigned>(std::stoul(hostport.substr(colon + 1)))) == 0 || port > 65535)
+            throw SearchUnavailable("remote shard " + location + " is not tcp://host:port");
+        return Xapian::Remote::open(hostport.substr(0, colon), port, REMOTE_TIMEOUT_MS, REMOTE_CONNECT_TIMEOUT_MS);
     } catch (const Xapian::Error& e) {
-        throw SearchUnavailable("cannot open index " + path + ": " + e.get_description());
+        throw SearchUnavailable("cannot open index " + location + ": " + e.get_description());
+    } catch (const std::out_of_range&) {
+        throw SearchUnavailable("remote shard " + location + " is not tcp://host:port");
     }
 }
 
-// 0 when the folder cannot be read (the open that follows reports why).
-unsigned long long inode_of(const std::string& path) {
+// What opening a location gives: how many shards, and whether one is remote. A stub database file
+// (Xapian's format: one shard a line, "auto PATH", "glass PATH", "remote HOST:PORT" or "remote :PROGRAM
+// ARGS", blank lines and # comments) may list several, local or remote.
+struct LocationShape {
+    size_t shards = 1;
+    bool remote = false;
+};
+
+LocationShape shape_of(const std::string& location) {
+    if (is_remote(location)) return {1, true};
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(location, ec)) return {};
+    std::ifstream stub(location);
+    LocationShape shape{0, false};
+    for (std::string line; std::getline(stub, line);) {
+        const size_t start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line[start] == '#') continue;
+        ++shape.shards;
+        const std::string_view kind = std::string_view(line).substr(start, line.find_first_of(" \t", start) - start);
+        if (kind == "remote") shape.remote = true;
+    }
+    return shape;
+}
+
+// 0 when the folder cannot be read (the open that follows reports why), and for remote shards.
+unsigned long long inode_of(const std::string& location) {
     struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 ? static_cast<unsigned long long>(st.st_ino) : 0;
+    return !is_remote(location) && ::stat(location.c_str(), &st) == 0 ? static_cast<unsigned long long>(st.st_ino) : 0;
+}
+
+std::string joined(const std::vector<std::string>& locations) {
+    std::string out;
+    for (const auto& l : locations) out += (out.empty() ? "" : ", ") + l;
+    return out;
 }
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path, Bm25Params bm25)
-    : path_(path), bm25_(bm25), folder_inode_(inode_of(path)), db_(open_db(path)), parser_(analyzer_) {}
+Searcher::Searcher(const std::string& path, Bm25Params bm25) : Searcher(std::vector<std::string>{path}, bm25) {}
+
+Searcher::Searcher(std::vector<std::string> locations, Bm25Params bm25)
+    : locations_(std::move(locations)), path_(joined(locations_)), bm25_(bm25), parser_(analyzer_) {
+    if (locations_.empty()) throw SearchUnavailable("no index to search");
+    size_t shards = 0;
+    for (const auto& l : locations_) {
+        const LocationShape shape = shape_of(l);
+        shards += shape.shards;
+        remote_ = remote_ || shape.remote;
+    }
+    sharded_ = shards > 1;
+    open_all();
+}
+
+void Searcher::open_all() {
+    std::vector<unsigned long long> inodes;
+    Xapian::Database db;
+    std::vector<Xapian::Database> shards;
+    for (const auto& l : locations_) {
+        inodes.push_back(inode_of(l));  // before opening: a swap in between is seen on the next request
+        shards.push_back(open_location(l));
+        db.add_database(shards.back());
+    }
+    db_ = std::move(db);
+    shards_ = std::move(shards);
+    folder_inodes_ = std::move(inodes);
+    index_languages_.clear();  // revisions of other databases say nothing about these
+}
 
 namespace {
 
@@ -69,26 +145,22 @@ std::string id_of(const Xapian::Document& doc) {
 }  // namespace
 
 void Searcher::refresh() {
-    const unsigned long long inode = inode_of(path_);
-    if (inode != folder_inode_) {
-        db_ = open_db(path_);
-        folder_inode_ = inode;
-        index_languages_.clear();  // revisions of another database say nothing about this one
-        return;
-    }
+    for (size_t i = 0; i < locations_.size(); ++i)
+        if (inode_of(locations_[i]) != folder_inodes_[i]) return open_all();
     try {
         db_.reopen();
     } catch (const Xapian::Error&) {
-        db_ = open_db(path_);  // one more chance on a fresh handle; it throws SearchUnavailable if it fails too
+        open_all();  // one more chance on fresh handles; it throws SearchUnavailable if it fails too
     }
 }
 
 const FacetTable* Searcher::facet_table() {
-    if (facet_table_ && facet_table_->current_for(db_)) return facet_table_.get();
+    const std::string stamp = revision_stamp(shards_);
+    if (facet_table_ && facet_table_->current_for(stamp)) return facet_table_.get();
     const auto now = std::chrono::steady_clock::now();
     if (facet_table_ && now - facet_table_built_ < FACET_TABLE_REBUILD_INTERVAL) return nullptr;
     if (db_.get_doccount() > FACET_TABLE_MAX_DOCUMENTS) return nullptr;
-    facet_table_ = std::make_unique<FacetTable>(db_);
+    facet_table_ = std::make_unique<FacetTable>(db_, stamp);
     facet_table_built_ = now;
     return facet_table_.get();
 }
@@ -140,7 +212,7 @@ std::variant<std::vector<RankedId>, QueryError> Searcher::rank(const std::string
 
 std::vector<std::string> Searcher::query_languages(const SearchRequest& request) {
     if (!request.query_language.empty()) return {analyzer_.fold(request.query_language)};
-    if (index_languages_.empty() || index_languages_revision_ != db_.get_revision()) {
+    if (index_languages_.empty() || index_languages_revision_ != revision_stamp(shards_)) {
         std::vector<std::pair<Xapian::doccount, std::string>> counted;
         const std::string lp(prefix::LANGUAGE);
         for (auto it = db_.allterms_begin(lp); it != db_.allterms_end(lp); ++it)
@@ -148,7 +220,7 @@ std::vector<std::string> Searcher::query_languages(const SearchRequest& request)
         std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         index_languages_.clear();
         for (auto& [n, code] : counted) index_languages_.push_back(std::move(code));
-        index_languages_revision_ = db_.get_revision();
+        index_languages_revision_ = revision_stamp(shards_);
     }
     std::vector<std::string> out;
     auto add = [&](const std::string& code) {
@@ -215,6 +287,8 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
             relaxed = true;
         }
     }
+    if (request.sort == SortOrder::FRESHNESS && parsed.has_positive && remote_)
+        return QueryError{"sort=freshness needs every shard local: xapian-tcpsrv cannot run its weighting", 0};
     if (request.sort == SortOrder::FRESHNESS && parsed.has_positive) {
         // Freshness as weight: age counts back from the newest article of the index.
         const std::string newest = db_.get_value_upper_bound(slot(Slot::PUBLISHED));
@@ -231,13 +305,19 @@ std::variant<SearchResponse, QueryError> Searcher::search_once(const SearchReque
     const bool by_date = request.sort == SortOrder::DATE || !parsed.has_positive;
     if (by_date) enquire.set_sort_by_value_then_relevance(slot(Slot::PUBLISHED), true);
 
-    FacetSpy facets(db_, facet_table());
-    enquire.add_matchspy(&facets);
+    // FacetSpy reads by docid, which Xapian 1.4 gives a spy in its shard's numbering, and xapian-tcpsrv
+    // runs only Xapian's own spies. Over shards, the packed facet values are counted whole by a
+    // ValueCountMatchSpy and split afterwards, which gives the same counts.
+    FacetSpy facets(db_, sharded_ ? nullptr : facet_table());
+    Xapian::ValueCountMatchSpy packed_facets(slot(Slot::FACETS));
+    if (sharded_) enquire.add_matchspy(&packed_facets);
+    else enquire.add_matchspy(&facets);
 
     const Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.page_size);
     // checkatleast = every document: the total and the facet counts cover the whole match set exactly.
     const Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.page_size), db_.get_doccount());
 
+    for (auto v = packed_facets.values_begin(); v != packed_facets.values_end(); ++v) facets.count(*v, v.get_termfreq());
     SearchResponse resp;
     resp.request = request;
     resp.total = mset.get_matches_estimated();
@@ -339,7 +419,8 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const HighlightSet& highl
     const std::string_view text = article->body.empty() ? std::string_view(article->summary) : std::string_view(article->body);
     // From the word offsets stored with the record (layout 9), else by analysing the text.
     std::optional<Highlighted> snippet;
-    if (!offsets_data.empty())
+    // Remote shards do not give their word forms (synonym table): their hits' texts are analysed.
+    if (!offsets_data.empty() && !remote_)
         if (const auto offsets = schema::decode_word_offsets(offsets_data))
             snippet = make_snippet(text, *offsets, article->language, words);
     hit.snippet = snippet ? std::move(*snippet) : make_snippet(text, article->language, highlight, analyzer_);

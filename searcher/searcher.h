@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 #include <xapian.h>
 
 namespace newshound::searcher {
@@ -74,8 +75,13 @@ inline constexpr size_t SUGGEST_SCAN_TERMS = 2000;
 /// the latest committed revision of the index and retries if the index changes under it.
 class Searcher {
 public:
-    /// Opens the database at `path`. Throws SearchUnavailable naming the path.
+    /// Opens the index at `path`. Throws SearchUnavailable naming the path.
     explicit Searcher(const std::string& path, Bm25Params bm25 = {});
+    /// Searches several shards as one database (Xapian's multi-database: one ranking with the statistics
+    /// of all shards, facet counts over all). Each location is an index folder, a Xapian stub database
+    /// file listing shards, or "tcp://host:port" for a shard served by xapian-tcpsrv. Throws
+    /// SearchUnavailable naming the location that cannot be opened.
+    explicit Searcher(std::vector<std::string> locations, Bm25Params bm25 = {});
 
     /// Runs a validated request. Returns QueryError for a query that cannot be parsed; throws
     /// SearchUnavailable if the index cannot be read.
@@ -106,6 +112,8 @@ private:
     /// index's words (Xapian spelling data); "" when no word changes.
     std::string spelling_suggestion(const std::string& query);
     void refresh();
+    /// Opens every location afresh.
+    void open_all();
     /// Candidate languages of the query words: the one the user chose; else the detected language of the
     /// query text followed by the languages of the indexed articles, most frequent first.
     std::vector<std::string> query_languages(const SearchRequest& request);
@@ -113,12 +121,17 @@ private:
     template <class Read>
     auto with_retry(const char* what, Read&& read);
 
-    std::string path_;
+    std::vector<std::string> locations_;
+    std::string path_;  // the locations, for messages
+    bool remote_ = false;   // some shard is remote: only what xapian-tcpsrv can run (no custom match spies)
+    bool sharded_ = false;  // more than one database (stub files count what they list)
     Bm25Params bm25_;
-    /// The inode of the index folder when db_ was opened: a new one means the folder was replaced (the
-    /// indexer swaps in a compacted copy), and reopen() would keep reading the old, deleted files.
-    unsigned long long folder_inode_ = 0;  // read before db_ is opened
-    Xapian::Database db_;
+    /// The inode of each index folder when it was opened (0 for remote shards): a new one means the folder
+    /// was replaced (the indexer swaps in a compacted copy), and reopen() would keep reading the old,
+    /// deleted files.
+    std::vector<unsigned long long> folder_inodes_;
+    Xapian::Database db_;                  // every shard
+    std::vector<Xapian::Database> shards_;  // each shard alone (sharing db_'s handles), for revisions
     schema::Analyzer analyzer_;
     QueryParser parser_;
     /// Facet values as ordinals for the current revision (see FacetTable); rebuilt when the index
@@ -127,7 +140,7 @@ private:
     std::unique_ptr<FacetTable> facet_table_;
     std::chrono::steady_clock::time_point facet_table_built_;
     std::vector<std::string> index_languages_;  // by article count, refreshed when the revision changes
-    Xapian::rev index_languages_revision_ = 0;
+    std::string index_languages_revision_;
 };
 
 }  // namespace newshound::searcher

@@ -15,7 +15,9 @@ extern "C" void on_signal(int) {
 }  // namespace
 
 void add_serve_options(CLI::App& cmd, ServerConfig& c) {
-    cmd.add_option("--db", c.db, "Index folder")->required();
+    cmd.add_option("--db", c.db, "Index folder; repeat to search shards as one (folders, stub files, tcp://host:port)")
+        ->required()
+        ->allow_extra_args(false);
     cmd.add_option("--host", c.host, "Address to listen on")->capture_default_str();
     cmd.add_option("--port", c.port, "Port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
     cmd.add_option("--threads", c.threads, "Worker threads (0 = 2 per core, at least 4)")->capture_default_str()->check(CLI::Range(0, 256));
@@ -31,7 +33,9 @@ void add_serve_options(CLI::App& cmd, ServerConfig& c) {
 void run_serve(const ServerConfig& config) {
     Server server(config);
     const int port = server.bind();
-    spdlog::info("serving {} on http://{}:{}/", config.db, config.host, port);
+    std::string index;
+    for (const auto& location : config.db) index += (index.empty() ? "" : ", ") + location;
+    spdlog::info("serving {} on http://{}:{}/", index, config.host, port);
     running = &server;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);

@@ -44,9 +44,9 @@ constexpr time_t KEEP_ALIVE_SECONDS = 2;
 // stylesheet and script, autocomplete as the reader types), then the rate.
 double default_burst(double per_second) { return std::max(10.0, 2 * per_second); }
 
-// One Searcher per worker thread and index path: Xapian::Database is not thread-safe.
-searcher::Searcher& thread_searcher(const std::string& db) {
-    thread_local std::map<std::string, std::unique_ptr<searcher::Searcher>> searchers;
+// One Searcher per worker thread and index: Xapian::Database is not thread-safe.
+searcher::Searcher& thread_searcher(const std::vector<std::string>& db) {
+    thread_local std::map<std::vector<std::string>, std::unique_ptr<searcher::Searcher>> searchers;
     auto& s = searchers[db];
     if (!s) s = std::make_unique<searcher::Searcher>(db);
     return *s;
@@ -163,7 +163,7 @@ Server::Server(ServerConfig config)
 Server::~Server() = default;
 
 void Server::register_routes() {
-    const std::string db = config_.db;
+    const std::vector<std::string> db = config_.db;
     auto& http = *http_;
 
     http.Get("/", [db](const httplib::Request& req, httplib::Response& res) {
@@ -247,10 +247,14 @@ void Server::register_routes() {
 
     auto metrics = metrics_;
     http.Get("/metrics", [db, metrics](const httplib::Request&, httplib::Response& res) {
-        // The index changes when a writer commits; its version file's time says when.
+        // The index changes when a writer commits; its version file's time says when (the latest of the
+        // local shards').
         double updated = 0;
-        struct stat st {};
-        if (::stat((std::filesystem::path(db) / "iamglass").c_str(), &st) == 0) updated = static_cast<double>(st.st_mtime);
+        for (const auto& location : db) {
+            struct stat st {};
+            if (::stat((std::filesystem::path(location) / "iamglass").c_str(), &st) == 0)
+                updated = std::max(updated, static_cast<double>(st.st_mtime));
+        }
         res.set_content(metrics->render(thread_searcher(db).doc_count(), updated), "text/plain; version=0.0.4; charset=utf-8");
     });
 

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace httplib {
 class Server;
@@ -16,7 +17,8 @@ inline constexpr int AUTO_THREADS_PER_CORE = 2;
 inline constexpr int MIN_AUTO_THREADS = 4;
 
 struct ServerConfig {
-    std::string db;
+    /// The index: one folder, or shards searched as one (folders, stub files, tcp://host:port remotes).
+    std::vector<std::string> db;
     std::string host = "127.0.0.1";
     int port = 8080;  ///< 0 = any free port (tests)
     /// Worker threads; 0 = AUTO_THREADS_PER_CORE per core (at least MIN_AUTO_THREADS). Searching is CPU

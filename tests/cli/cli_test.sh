@@ -28,6 +28,17 @@ j = json.load(sys.stdin)
 assert j["total"] == 1 and j["hits"][0]["source"] == "Continental Daily", j
 '
 
+# Several --db search the indexes as one: the HTML pages' and the JSONL articles' together.
+"$bin" search --db "$tmp/html" --db "$tmp/db" --json baltic cable | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["total"] == 1 and j["hits"][0]["source"] == "Continental Daily", j
+'
+both=$("$bin" search --db "$tmp/html" --db "$tmp/db" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
+alone=$(( $("$bin" search --db "$tmp/html" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])') \
+        + $("$bin" search --db "$tmp/db" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])') ))
+[ "$both" = "$alone" ] || fail "two indexes searched together hold $both articles, apart $alone"
+
 # Feeds: items become articles; an empty item and a truncated feed are skips with reasons (exit 3).
 set +e
 "$bin" index --db "$tmp/feeds" "$src/tests/fixtures/feeds" 2>"$tmp/log"; rc=$?

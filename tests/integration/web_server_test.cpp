@@ -24,7 +24,7 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 struct RunningServer {
-    explicit RunningServer(const std::string& db) : RunningServer(web::ServerConfig{db, "127.0.0.1", 0, 2}) {}
+    explicit RunningServer(const std::string& db) : RunningServer(web::ServerConfig{{db}, "127.0.0.1", 0, 2}) {}
     explicit RunningServer(web::ServerConfig config) : server(std::move(config)) {
         port = server.bind();
         thread = std::thread([this] { server.run(); });
@@ -370,7 +370,7 @@ TEST_CASE("per-client rate limiting is off by default and answers 429 when on", 
         for (int i = 0; i < 40; ++i) REQUIRE(client.Get("/api/search?q=drone")->status == 200);
     }
     SECTION("on: past the burst a client gets 429 with Retry-After; health and metrics stay reachable") {
-        web::ServerConfig config{db, "127.0.0.1", 0, 2};
+        web::ServerConfig config{{db}, "127.0.0.1", 0, 2};
         config.rate_limit = 0.5;  // one request every 2 s after the burst: the test cannot refill in time
         config.rate_burst = 3;
         RunningServer running(config);

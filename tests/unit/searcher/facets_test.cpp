@@ -55,8 +55,8 @@ TEST_CASE("the facet table counts what the value stream counts, for its revision
     add({"Europe"}, "de");
     writer.commit();
     Xapian::Database db(path);
-    const searcher::FacetTable table(db);
-    CHECK(table.current_for(db));
+    const searcher::FacetTable table(db, searcher::revision_stamp({db}));
+    CHECK(table.current_for(searcher::revision_stamp({db})));
     searcher::FacetSpy by_table(db, &table), by_stream(db);
     for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
         by_table(db.get_document(did), 1.0);
@@ -69,7 +69,7 @@ TEST_CASE("the facet table counts what the value stream counts, for its revision
     add({"Energy"}, "en");
     writer.commit();
     db.reopen();
-    CHECK_FALSE(table.current_for(db));
+    CHECK_FALSE(table.current_for(searcher::revision_stamp({db})));
 }
 
 TEST_CASE("the date histogram ignores keys that are not days", "[facets]") {
