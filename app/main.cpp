@@ -1,4 +1,5 @@
-// The newshound binary: subcommands (index, delete, search, eval, serve) registered by their modules; errors become exit codes here only.
+// The newshound binary: subcommands (index, delete, check, search, eval, serve) registered by their modules; errors become exit codes here only.
+#include "indexer/check_command.h"
 #include "indexer/delete_command.h"
 #include "indexer/index_command.h"
 #include "indexer/index_writer.h"
@@ -15,7 +16,7 @@
 
 namespace {
 
-// Exit codes: 0 success; 1 failure (index unusable, I/O); 2 bad usage, bad query or parameter;
+// Exit codes: 0 success; 1 failure (index unusable, I/O, or a check that found problems); 2 bad usage, bad query or parameter;
 // 3 finished, but some inputs were skipped or some ids/urls to delete were not found (see the log).
 constexpr int EXIT_OK = 0;
 constexpr int EXIT_ERROR = 1;
@@ -37,6 +38,10 @@ int main(int argc, char** argv) {
     newshound::indexer::DeleteConfig delete_config;
     auto* delete_cmd = app.add_subcommand("delete", "Delete articles by id or url");
     newshound::indexer::add_delete_options(*delete_cmd, delete_config);
+
+    newshound::indexer::CheckConfig check_config;
+    auto* check_cmd = app.add_subcommand("check", "Check an index: re-analyse every stored article and compare, run xapian-check");
+    newshound::indexer::add_check_options(*check_cmd, check_config);
 
     newshound::searcher::SearchConfig search_config;
     auto* search_cmd = app.add_subcommand("search", "Search an index from the command line");
@@ -69,6 +74,7 @@ int main(int argc, char** argv) {
             const auto stats = newshound::indexer::run_delete(delete_config);
             return stats.not_found.empty() ? EXIT_OK : EXIT_SKIPPED;
         }
+        if (*check_cmd) return newshound::indexer::run_check(check_config, std::cout).clean() ? EXIT_OK : EXIT_ERROR;
         if (*search_cmd) {
             newshound::searcher::take_extra_words(*search_cmd, search_config);
             if (auto err = newshound::searcher::run_search(search_config, std::cout)) {

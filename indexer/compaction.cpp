@@ -4,6 +4,8 @@
 #include "indexer/shard_set.h"
 
 #include <chrono>
+#include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
@@ -33,7 +35,8 @@ void recover_swap(const std::string& path) {
 }
 
 // Compacts `sources` (the first is `path`) into `path` + COMPACTING_SUFFIX and swaps it in for `path`.
-CompactResult compact_into(const std::string& path, const std::vector<std::string>& sources) {
+// `merged` (shard uuids) is recorded in the copy before the swap (MERGED_SHARDS_KEY).
+CompactResult compact_into(const std::string& path, const std::vector<std::string>& sources, const std::string& merged = {}) {
     const auto start = std::chrono::steady_clock::now();
     const fs::path db(path), old(path + OLD_SUFFIX), tmp(path + COMPACTING_SUFFIX);
     CompactResult result;
@@ -42,21 +45,33 @@ CompactResult compact_into(const std::string& path, const std::vector<std::strin
         Xapian::Database all(path);
         for (size_t i = 1; i < sources.size(); ++i) all.add_database(Xapian::Database(sources[i]));
         all.compact(tmp.string());
+        if (!merged.empty()) {
+            Xapian::WritableDatabase copy(tmp.string());
+            copy.set_metadata(MERGED_SHARDS_KEY, merged);
+            copy.commit();
+        }
     } catch (const Xapian::Error& e) {
         std::error_code ignored;
         fs::remove_all(tmp, ignored);
         throw IndexError("cannot compact index " + path + ": " + e.get_description());
     }
     std::error_code ec;
-    fs::rename(db, old, ec);
-    if (ec) throw IndexError("cannot move " + path + " aside to compact it: " + ec.message());
-    fs::rename(tmp, db, ec);
-    if (ec) {
-        std::error_code back;
-        fs::rename(old, db, back);
-        throw IndexError("cannot move the compacted index into " + path + ": " + ec.message());
+    // One atomic exchange of the two folders, so a searcher opening `path` at any moment finds an index
+    // there; then the old one, now under the compacting name, goes. Filesystems without the exchange get
+    // two renames, and a moment with no folder at `path`.
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, db.c_str(), RENAME_EXCHANGE) == 0) {
+        fs::remove_all(tmp, ec);  // a leftover is removed by the next recover_compaction
+    } else {
+        fs::rename(db, old, ec);
+        if (ec) throw IndexError("cannot move " + path + " aside to compact it: " + ec.message());
+        fs::rename(tmp, db, ec);
+        if (ec) {
+            std::error_code back;
+            fs::rename(old, db, back);
+            throw IndexError("cannot move the compacted index into " + path + ": " + ec.message());
+        }
+        fs::remove_all(old, ec);  // a leftover is removed by the next recover_compaction
     }
-    fs::remove_all(old, ec);  // a leftover is removed by the next recover_compaction
     result.bytes_after = folder_bytes(db);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
@@ -69,8 +84,21 @@ std::optional<CompactResult> merge_shards(const std::string& path) {
     const auto shards = ShardSet::existing(path);
     if (shards.empty()) return std::nullopt;
     std::vector<std::string> sources{path};
-    sources.insert(sources.end(), shards.begin(), shards.end());
-    CompactResult result = compact_into(path, sources);
+    std::string uuids;
+    try {
+        const std::string already = Xapian::Database(path).get_metadata(MERGED_SHARDS_KEY);
+        for (const auto& shard : shards) {
+            const std::string uuid = Xapian::Database(shard).get_uuid();
+            if (!uuid.empty() && already.find(uuid) != std::string::npos) continue;  // merged, not yet removed
+            sources.push_back(shard);
+            uuids += uuid + " ";
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot read the shards beside " + path + ": " + e.get_description());
+    }
+    std::optional<CompactResult> merged;
+    if (sources.size() > 1) merged = compact_into(path, sources, uuids);
+    else spdlog::info("the shards beside {} were merged before an interruption: removing them", path);
     // Merged: the shards' articles are in the index now. Removed in number order: ShardSet::existing stops
     // at the first missing number, so a crash part-way leaves only folders that are never merged again.
     for (const auto& shard : shards) {
@@ -78,7 +106,8 @@ std::optional<CompactResult> merge_shards(const std::string& path) {
         fs::remove_all(shard, ec);
         if (ec) throw IndexError("cannot remove merged shard " + shard + ": " + ec.message());
     }
-    return result;
+    if (merged) return merged;
+    return CompactResult{};
 }
 
 void recover_compaction(const std::string& path) {

@@ -18,6 +18,11 @@ inline constexpr double AUTO_COMPACT_WRITTEN_SHARE = 0.5;
 inline constexpr const char* COMPACTING_SUFFIX = ".newshound-compacting";
 inline constexpr const char* OLD_SUFFIX = ".newshound-old";
 
+/// Metadata of a merged index: the uuids of the shards it took in. A run killed after the swap but before
+/// it removed every shard leaves shards already merged; the next merge removes those instead of merging
+/// their articles a second time.
+inline constexpr const char* MERGED_SHARDS_KEY = "newshound.merged_shards";
+
 struct CompactResult {
     std::uintmax_t bytes_before = 0;
     std::uintmax_t bytes_after = 0;
@@ -25,8 +30,8 @@ struct CompactResult {
 };
 
 /// Compacts the index at `path` (no writer may have it open) into `path` + COMPACTING_SUFFIX, then
-/// swaps the folders: `path` becomes `path` + OLD_SUFFIX, the compacted copy becomes `path`, and the old
-/// folder is removed. A reader that has the old index open keeps reading its files until it reopens.
+/// exchanges the folders atomically (where the filesystem cannot, `path` becomes `path` + OLD_SUFFIX
+/// first), and the old folder is removed. A reader that has the old index open keeps reading its files until it reopens.
 /// Throws IndexError on failure; the original index stays in place unless the swap itself was
 /// interrupted (see recover_compaction).
 CompactResult compact_index(const std::string& path);

@@ -39,6 +39,11 @@ alone=$(( $("$bin" search --db "$tmp/html" --json | python3 -c 'import json, sys
         + $("$bin" search --db "$tmp/db" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])') ))
 [ "$both" = "$alone" ] || fail "two indexes searched together hold $both articles, apart $alone"
 
+# The integrity check: a sound index exits 0 and says so; damage exits 1 (tests/unit/indexer/index_check_test).
+out=$("$bin" check --db "$tmp/db") || fail "check of a sound index exited $?: $out"
+echo "$out" | grep -q "the index is sound" || fail "check output: $out"
+echo "$out" | grep -q "xapian-check: passed" || fail "check did not run xapian-check: $out"
+
 # Feeds: items become articles; an empty item and a truncated feed are skips with reasons (exit 3).
 set +e
 "$bin" index --db "$tmp/feeds" "$src/tests/fixtures/feeds" 2>"$tmp/log"; rc=$?

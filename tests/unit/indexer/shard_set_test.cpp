@@ -191,3 +191,28 @@ TEST_CASE("the shards a crashed parallel run committed are merged by the next ru
     CHECK(f.get_doccount() == 1);
     CHECK(f.get_termfreq(schema::id_term("merged-before")) == 0);
 }
+
+TEST_CASE("shards a merge took in before it was killed are removed, not merged again", "[shards]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    {
+        indexer::IndexWriter writer(db, 2, 2);
+        indexer::Indexer idx(writer);
+        for (int i = 0; i < 9; ++i) idx.add(story("k" + std::to_string(i), STORY + " Note " + std::to_string(i) + "."), "t");
+        writer.commit();
+    }  // the run dies before its merge
+    const auto shards = indexer::ShardSet::existing(db);
+    REQUIRE(shards.size() == 2);
+    // Keep copies, merge, then put the copies back: a merge killed after its swap, before removing them.
+    for (const auto& s : shards) fs::copy(s, s + ".copy", fs::copy_options::recursive);
+    REQUIRE(indexer::merge_shards(db));
+    REQUIRE(Xapian::Database(db).get_doccount() == 9);
+    for (const auto& s : shards) fs::rename(s + ".copy", s);
+    REQUIRE(indexer::ShardSet::existing(db).size() == 2);
+
+    CHECK(indexer::merge_shards(db));  // fails without the merged-shards record: 18 documents
+    CHECK(indexer::ShardSet::existing(db).empty());
+    Xapian::Database d(db);
+    CHECK(d.get_doccount() == 9);
+    for (int i = 0; i < 9; ++i) CHECK(d.get_termfreq(schema::id_term("k" + std::to_string(i))) == 1);
+}
