@@ -2,6 +2,7 @@
 #include "searcher/search_request.h"
 
 #include "schema/timestamp.h"
+#include "schema/utf8.h"
 
 namespace newshound::searcher {
 
@@ -39,6 +40,13 @@ std::optional<RequestError> validate(const SearchRequest& r) {
     if (r.query.size() > SearchRequest::MAX_QUERY_BYTES)
         return RequestError{SearchRequest::QUERY_PARAM,
                             "query is longer than " + std::to_string(SearchRequest::MAX_QUERY_BYTES) + " bytes"};
+    // Text that is not UTF-8 cannot be what the reader meant: refused, not searched for as separators.
+    if (!schema::is_valid_utf8(r.query)) return RequestError{SearchRequest::QUERY_PARAM, "is not valid UTF-8"};
+    for (auto [name, values] : {std::pair{SearchRequest::TOPIC_PARAM, &r.topics}, std::pair{SearchRequest::SOURCE_PARAM, &r.sources},
+                                std::pair{SearchRequest::LANGUAGE_PARAM, &r.languages}, std::pair{SearchRequest::PLACE_PARAM, &r.places},
+                                std::pair{SearchRequest::PERSON_PARAM, &r.people}})
+        for (const auto& v : *values)
+            if (!schema::is_valid_utf8(v)) return RequestError{name, "is not valid UTF-8"};
     for (auto [name, values] : {std::pair{SearchRequest::TOPIC_PARAM, &r.topics}, std::pair{SearchRequest::SOURCE_PARAM, &r.sources},
                                 std::pair{SearchRequest::LANGUAGE_PARAM, &r.languages}, std::pair{SearchRequest::PLACE_PARAM, &r.places},
                                 std::pair{SearchRequest::PERSON_PARAM, &r.people}})

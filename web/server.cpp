@@ -3,6 +3,7 @@
 #include "web/server.h"
 
 #include "schema/article_json.h"
+#include "schema/utf8.h"
 #include "searcher/response_json.h"
 #include "web/feed_renderer.h"
 #include "web/metrics.h"
@@ -239,6 +240,7 @@ void Server::register_routes() {
         const std::string typed = req.get_param_value(searcher::SearchRequest::QUERY_PARAM);
         if (typed.size() > searcher::SearchRequest::MAX_QUERY_BYTES)
             return send_error(req, res, 400, "bad_parameter", "q is longer than the query limit", "q");
+        if (!schema::is_valid_utf8(typed)) return send_error(req, res, 400, "bad_parameter", "q is not valid UTF-8", "q");
         nlohmann::json list = nlohmann::json::array();
         for (const auto& sg : thread_searcher(db).suggest(typed))
             list.push_back({{"query", sg.query}, {"kind", sg.kind}, {"articles", sg.articles}});

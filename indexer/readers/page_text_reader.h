@@ -1,6 +1,8 @@
 // Page text input: the visible text of one article page, as a browser's "save as text" writes it.
 #pragma once
 
+#include "schema/utf8.h"
+
 #include "indexer/readers/read_result.h"
 
 #include <optional>
@@ -16,8 +18,7 @@ namespace newshound::indexer {
 [[nodiscard]] ReadResult read_page_text(std::string_view bytes, const std::string& origin,
                                         std::optional<schema::Timestamp> saved_at = std::nullopt);
 
-/// True if `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
-[[nodiscard]] bool is_valid_utf8(std::string_view bytes);
+using schema::is_valid_utf8;
 
 /// Windows-1252 → UTF-8 (bytes 0x80–0x9F as Windows-1252 punctuation, the rest as Latin-1).
 [[nodiscard]] std::string windows1252_to_utf8(std::string_view bytes);

@@ -291,6 +291,9 @@ TEST_CASE("the server enforces its limits on every route", "[web][integration][l
         CHECK(page->status == 400);
         CHECK(page->body.find("role=\"alert\"") != std::string::npos);
         const std::pair<std::string, std::string> cases[] = {
+            {"/api/search?q=%FF%FE", "q"},  // not UTF-8: it used to browse everything
+            {"/api/suggest?q=caf%C3", "q"},
+            {"/api/search?q=x&topic=%C0%AF", "topic"},
             {"/api/search?page_size=101", "page_size"},
             {"/api/search?page_size=0", "page_size"},
             {"/api/search?page=101&page_size=100", "page"},

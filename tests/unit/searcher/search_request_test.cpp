@@ -21,6 +21,11 @@ TEST_CASE("validate accepts defaults and rejects each bad parameter", "[search_r
     CHECK(bad([](SearchRequest& r) { r.page = 0; }) == "page");
     CHECK(bad([](SearchRequest& r) { r.page = 5000; }) == "page");
     CHECK(bad([](SearchRequest& r) { r.page_size = 1000; }) == "page_size");
+    // Bytes that are not UTF-8 are refused, not searched as separators (they found everything before).
+    CHECK(bad([](SearchRequest& r) { r.query = "\xFF\xFE"; }) == "q");
+    CHECK(bad([](SearchRequest& r) { r.query = "caf\xC3"; }) == "q");
+    CHECK(bad([](SearchRequest& r) { r.topics = {"Europe", "\xC0\xAF"}; }) == "topic");
+    CHECK_FALSE(bad([](SearchRequest& r) { r.query = "Київ café 東京"; }) == "q");
     CHECK(day_key("2025-08-27") == "20250827");
     CHECK_FALSE(day_key("2025-8-27"));
     CHECK(parse_sort("date") == SortOrder::DATE);
