@@ -60,34 +60,49 @@ Xapian::Database open_location(const std::string& location) {
     }
 }
 
-// What opening a location gives: how many shards, and whether one is remote. A stub database file
-// (Xapian's format: one shard a line, "auto PATH", "glass PATH", "remote HOST:PORT" or "remote :PROGRAM
-// ARGS", blank lines and # comments) may list several, local or remote.
+// What opening a location gives: how many shards, whether one is remote, and the files whose change means
+// the location must be opened afresh. A stub database file (Xapian's format: one shard a line, "auto PATH",
+// "glass PATH", "remote HOST:PORT" or "remote :PROGRAM ARGS", blank lines and # comments; relative paths
+// from the stub's folder) may list several shards, local or remote.
 struct LocationShape {
     size_t shards = 1;
     bool remote = false;
+    std::vector<std::string> watched;  // index folders, and the stub file itself
 };
 
 LocationShape shape_of(const std::string& location) {
-    if (is_remote(location)) return {1, true};
+    if (is_remote(location)) return {1, true, {}};
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(location, ec)) return {};
+    if (!std::filesystem::is_regular_file(location, ec)) return {1, false, {location}};
     std::ifstream stub(location);
-    LocationShape shape{0, false};
+    LocationShape shape{0, false, {location}};
     for (std::string line; std::getline(stub, line);) {
         const size_t start = line.find_first_not_of(" \t");
         if (start == std::string::npos || line[start] == '#') continue;
         ++shape.shards;
-        const std::string_view kind = std::string_view(line).substr(start, line.find_first_of(" \t", start) - start);
-        if (kind == "remote") shape.remote = true;
+        const size_t kind_end = std::min(line.find_first_of(" \t", start), line.size());
+        const std::string_view kind = std::string_view(line).substr(start, kind_end - start);
+        if (kind == "remote") {
+            shape.remote = true;
+            continue;
+        }
+        const size_t path_start = line.find_first_not_of(" \t", kind_end);
+        if (path_start == std::string::npos) continue;
+        std::filesystem::path shard = line.substr(path_start, line.find_last_not_of(" \t\r") + 1 - path_start);
+        if (shard.is_relative()) shard = std::filesystem::path(location).parent_path() / shard;
+        shape.watched.push_back(shard.string());
     }
     return shape;
 }
 
-// 0 when the folder cannot be read (the open that follows reports why), and for remote shards.
-unsigned long long inode_of(const std::string& location) {
+// Changes when the folder is replaced (the indexer swaps in a compacted copy: a new inode) or the stub file
+// is replaced or edited. "" when it cannot be read (the open that follows reports why).
+std::string signature(const std::string& path) {
     struct stat st {};
-    return !is_remote(location) && ::stat(location.c_str(), &st) == 0 ? static_cast<unsigned long long>(st.st_ino) : 0;
+    if (::stat(path.c_str(), &st) != 0) return "";
+    std::string sig = std::to_string(st.st_ino);
+    if (S_ISREG(st.st_mode)) sig += ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+    return sig;
 }
 
 std::string joined(const std::vector<std::string>& locations) {
@@ -103,28 +118,32 @@ Searcher::Searcher(const std::string& path, Bm25Params bm25) : Searcher(std::vec
 Searcher::Searcher(std::vector<std::string> locations, Bm25Params bm25)
     : locations_(std::move(locations)), path_(joined(locations_)), bm25_(bm25), parser_(analyzer_) {
     if (locations_.empty()) throw SearchUnavailable("no index to search");
-    size_t shards = 0;
-    for (const auto& l : locations_) {
-        const LocationShape shape = shape_of(l);
-        shards += shape.shards;
-        remote_ = remote_ || shape.remote;
-    }
-    sharded_ = shards > 1;
     open_all();
 }
 
 void Searcher::open_all() {
-    std::vector<unsigned long long> inodes;
+    size_t count = 0;
+    bool remote = false;
+    std::vector<std::pair<std::string, std::string>> watched;
+    for (const auto& l : locations_) {
+        LocationShape shape = shape_of(l);
+        count += shape.shards;
+        remote = remote || shape.remote;
+        // Signatures before opening: a swap in between is seen on the next request.
+        for (auto& w : shape.watched) watched.emplace_back(w, signature(w));
+    }
     Xapian::Database db;
     std::vector<Xapian::Database> shards;
     for (const auto& l : locations_) {
-        inodes.push_back(inode_of(l));  // before opening: a swap in between is seen on the next request
         shards.push_back(open_location(l));
         db.add_database(shards.back());
     }
     db_ = std::move(db);
     shards_ = std::move(shards);
-    folder_inodes_ = std::move(inodes);
+    watched_ = std::move(watched);
+    remote_ = remote;
+    sharded_ = count > 1;
+    facet_table_.reset();
     index_languages_.clear();  // revisions of other databases say nothing about these
 }
 
@@ -145,8 +164,8 @@ std::string id_of(const Xapian::Document& doc) {
 }  // namespace
 
 void Searcher::refresh() {
-    for (size_t i = 0; i < locations_.size(); ++i)
-        if (inode_of(locations_[i]) != folder_inodes_[i]) return open_all();
+    for (const auto& [path, sig] : watched_)
+        if (signature(path) != sig) return open_all();
     try {
         db_.reopen();
     } catch (const Xapian::Error&) {

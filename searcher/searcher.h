@@ -126,10 +126,10 @@ private:
     bool remote_ = false;   // some shard is remote: only what xapian-tcpsrv can run (no custom match spies)
     bool sharded_ = false;  // more than one database (stub files count what they list)
     Bm25Params bm25_;
-    /// The inode of each index folder when it was opened (0 for remote shards): a new one means the folder
-    /// was replaced (the indexer swaps in a compacted copy), and reopen() would keep reading the old,
-    /// deleted files.
-    std::vector<unsigned long long> folder_inodes_;
+    /// Each index folder and stub file with its signature (inode; and time for stub files) when opened: a
+    /// new one means it was replaced (the indexer swaps in a compacted copy, a shard was rebuilt, a stub was
+    /// edited), and reopen() would keep reading the old, deleted files.
+    std::vector<std::pair<std::string, std::string>> watched_;
     Xapian::Database db_;                  // every shard
     std::vector<Xapian::Database> shards_;  // each shard alone (sharing db_'s handles), for revisions
     schema::Analyzer analyzer_;
