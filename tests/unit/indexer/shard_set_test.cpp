@@ -72,6 +72,15 @@ schema::Article story(const std::string& id, const std::string& body) {
     return a;
 }
 
+// A parallel build of 9 stories (ids prefix0..prefix8) into two shards, committed, that dies before
+// its merge: the writer is closed without merge_shards.
+void crashed_parallel_build(const std::string& db, const std::string& prefix) {
+    indexer::IndexWriter writer(db, 2, 2);
+    indexer::Indexer idx(writer);
+    for (int i = 0; i < 9; ++i) idx.add(story(prefix + std::to_string(i), STORY + " Note " + std::to_string(i) + "."), "t");
+    writer.commit();
+}
+
 std::string cluster_of(const Xapian::Database& d, const std::string& id) {
     auto p = d.postlist_begin(schema::id_term(id));
     REQUIRE(p != d.postlist_end(schema::id_term(id)));
@@ -149,12 +158,7 @@ TEST_CASE("removing during a parallel build removes from the shard that has the 
 TEST_CASE("the shards a crashed parallel run committed are merged by the next run, without duplicates", "[shards]") {
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db, 2, 2);
-        indexer::Indexer idx(writer);
-        for (int i = 0; i < 9; ++i) idx.add(story("c" + std::to_string(i), STORY + " Note " + std::to_string(i) + "."), "t");
-        writer.commit();
-    }  // the run dies here: no merge
+    crashed_parallel_build(db, "c");
     REQUIRE(indexer::ShardSet::existing(db).size() == 2);
     CHECK(Xapian::Database(db).get_doccount() == 0);
 
@@ -195,12 +199,7 @@ TEST_CASE("the shards a crashed parallel run committed are merged by the next ru
 TEST_CASE("shards a merge took in before it was killed are removed, not merged again", "[shards]") {
     test::TempDir dir;
     const auto db = (dir / "db").string();
-    {
-        indexer::IndexWriter writer(db, 2, 2);
-        indexer::Indexer idx(writer);
-        for (int i = 0; i < 9; ++i) idx.add(story("k" + std::to_string(i), STORY + " Note " + std::to_string(i) + "."), "t");
-        writer.commit();
-    }  // the run dies before its merge
+    crashed_parallel_build(db, "k");
     const auto shards = indexer::ShardSet::existing(db);
     REQUIRE(shards.size() == 2);
     // Keep copies, merge, then put the copies back: a merge killed after its swap, before removing them.
