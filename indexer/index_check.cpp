@@ -10,6 +10,8 @@
 #include "schema/terms.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <sys/wait.h>
 
 namespace newshound::indexer {
@@ -67,9 +69,35 @@ std::string shell_quoted(const std::string& s) {
     return out + "'";
 }
 
+// The database folders behind `path`: itself, or for a folder holding a stub file (what xapian-replicate
+// keeps: XAPIANDB with "auto replica_1"), the folders its "auto"/"glass" lines name. xapian-check takes
+// only real database folders.
+std::vector<std::string> database_folders(const std::string& path) {
+    const std::filesystem::path stub = std::filesystem::path(path) / "XAPIANDB";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(stub, ec)) return {path};
+    std::vector<std::string> folders;
+    std::ifstream in(stub);
+    for (std::string kind, target; in >> kind;) {
+        if (kind.starts_with('#')) {
+            std::getline(in, target);
+            continue;
+        }
+        if (!(in >> target)) break;
+        if (kind == "auto" || kind == "glass") {
+            const std::filesystem::path folder(target);
+            folders.push_back(folder.is_relative() ? (std::filesystem::path(path) / folder).string() : target);
+        }
+    }
+    return folders.empty() ? std::vector<std::string>{path} : folders;
+}
+
 void run_xapian_check(CheckReport& report) {
     report.xapian_check_run = true;
-    FILE* pipe = ::popen(("xapian-check " + shell_quoted(report.path) + " 2>&1").c_str(), "r");
+    std::string command;
+    for (const auto& folder : database_folders(report.path))
+        command += (command.empty() ? "" : " && ") + std::string("xapian-check ") + shell_quoted(folder) + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) {
         report.xapian_check_output = "cannot start xapian-check";
         return;
