@@ -7,11 +7,11 @@
 #include "schema/analyzer.h"
 #include "schema/fields.h"
 #include "schema/stored_record.h"
+#include "schema/stub_file.h"
 #include "schema/terms.h"
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sys/wait.h>
 
 namespace newshound::indexer {
@@ -73,22 +73,12 @@ std::string shell_quoted(const std::string& s) {
 // keeps: XAPIANDB with "auto replica_1"), the folders its "auto"/"glass" lines name. xapian-check takes
 // only real database folders.
 std::vector<std::string> database_folders(const std::string& path) {
-    const std::filesystem::path stub = std::filesystem::path(path) / "XAPIANDB";
+    const std::string stub = (std::filesystem::path(path) / "XAPIANDB").string();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(stub, ec)) return {path};
     std::vector<std::string> folders;
-    std::ifstream in(stub);
-    for (std::string kind, target; in >> kind;) {
-        if (kind.starts_with('#')) {
-            std::getline(in, target);
-            continue;
-        }
-        if (!(in >> target)) break;
-        if (kind == "auto" || kind == "glass") {
-            const std::filesystem::path folder(target);
-            folders.push_back(folder.is_relative() ? (std::filesystem::path(path) / folder).string() : target);
-        }
-    }
+    for (const auto& entry : read_stub_file(stub))
+        if (is_local_kind(entry.kind) && !entry.target.empty()) folders.push_back(entry.target);
     return folders.empty() ? std::vector<std::string>{path} : folders;
 }
 
@@ -140,25 +130,25 @@ CheckReport check_index(const std::string& path, const CheckOptions& options) {
             const Xapian::docid did = *p;
             const std::string where = "document " + std::to_string(did);
             try {
-            const Xapian::Document doc = db.get_document(did);
-            const auto article = decode_stored_record(doc.get_data());
-            if (!article) {
-                problem(where + ": unreadable stored record");
-                continue;
-            }
-            const std::string id = id_term(article->id);
-            if (db.get_termfreq(id) != 1) {
-                problem(where + " (id " + article->id + "): " + std::to_string(db.get_termfreq(id)) + " documents have its id");
-                continue;
-            }
-            if (*db.postlist_begin(id) != did) {
-                problem(where + " (id " + article->id + "): its id term is on another document");
-                continue;
-            }
-            if (!compare) continue;
-            ++report.checked;
-            if (const std::string diff = first_difference(builder.build(*article), doc); !diff.empty())
-                problem(where + " (id " + article->id + "): " + diff);
+                const Xapian::Document doc = db.get_document(did);
+                const auto article = decode_stored_record(doc.get_data());
+                if (!article) {
+                    problem(where + ": unreadable stored record");
+                    continue;
+                }
+                const std::string id = id_term(article->id);
+                if (const Xapian::doccount holders = db.get_termfreq(id); holders != 1) {
+                    problem(where + " (id " + article->id + "): " + std::to_string(holders) + " documents have its id");
+                    continue;
+                }
+                if (*db.postlist_begin(id) != did) {
+                    problem(where + " (id " + article->id + "): its id term is on another document");
+                    continue;
+                }
+                if (!compare) continue;
+                ++report.checked;
+                if (const std::string diff = first_difference(builder.build(*article), doc); !diff.empty())
+                    problem(where + " (id " + article->id + "): " + diff);
             } catch (const Xapian::DatabaseCorruptError& e) {
                 problem(where + ": cannot be read: " + e.get_msg());
             }

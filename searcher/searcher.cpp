@@ -9,6 +9,7 @@
 #include "schema/language.h"
 #include "schema/stopwords.h"
 #include "schema/stored_record.h"
+#include "schema/stub_file.h"
 #include "schema/terms.h"
 
 #include <algorithm>
@@ -17,7 +18,6 @@
 #include <map>
 #include <set>
 #include <filesystem>
-#include <fstream>
 #include <sys/stat.h>
 
 namespace newshound::searcher {
@@ -74,23 +74,11 @@ LocationShape shape_of(const std::string& location) {
     if (is_remote(location)) return {1, true, {}};
     std::error_code ec;
     if (!std::filesystem::is_regular_file(location, ec)) return {1, false, {location}};
-    std::ifstream stub(location);
     LocationShape shape{0, false, {location}};
-    for (std::string line; std::getline(stub, line);) {
-        const size_t start = line.find_first_not_of(" \t");
-        if (start == std::string::npos || line[start] == '#') continue;
+    for (const auto& entry : read_stub_file(location)) {
         ++shape.shards;
-        const size_t kind_end = std::min(line.find_first_of(" \t", start), line.size());
-        const std::string_view kind = std::string_view(line).substr(start, kind_end - start);
-        if (kind == "remote") {
-            shape.remote = true;
-            continue;
-        }
-        const size_t path_start = line.find_first_not_of(" \t", kind_end);
-        if (path_start == std::string::npos) continue;
-        std::filesystem::path shard = line.substr(path_start, line.find_last_not_of(" \t\r") + 1 - path_start);
-        if (shard.is_relative()) shard = std::filesystem::path(location).parent_path() / shard;
-        shape.watched.push_back(shard.string());
+        if (entry.kind == "remote") shape.remote = true;
+        else if (is_local_kind(entry.kind) && !entry.target.empty()) shape.watched.push_back(entry.target);
     }
     return shape;
 }
