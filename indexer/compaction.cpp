@@ -88,7 +88,15 @@ std::optional<CompactResult> merge_shards(const std::string& path) {
     try {
         const std::string already = Xapian::Database(path).get_metadata(MERGED_SHARDS_KEY);
         for (const auto& shard : shards) {
-            const std::string uuid = Xapian::Database(shard).get_uuid();
+            std::string uuid;
+            try {
+                uuid = Xapian::Database(shard).get_uuid();
+            } catch (const Xapian::DatabaseNotFoundError&) {
+                // A run killed between creating a shard's folder and Xapian's first file in it: no
+                // database, so no article. It is removed with the others.
+                spdlog::info("shard {} holds no database (an interrupted start): removing it", shard);
+                continue;
+            }
             if (!uuid.empty() && already.find(uuid) != std::string::npos) continue;  // merged, not yet removed
             sources.push_back(shard);
             uuids += uuid + " ";

@@ -73,7 +73,7 @@ std::string shell_quoted(const std::string& s) {
 // keeps: XAPIANDB with "auto replica_1"), the folders its "auto"/"glass" lines name. xapian-check takes
 // only real database folders.
 std::vector<std::string> database_folders(const std::string& path) {
-    const std::string stub = (std::filesystem::path(path) / "XAPIANDB").string();
+    const std::string stub = (std::filesystem::path(path) / schema::FOLDER_STUB_NAME).string();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(stub, ec)) return {path};
     std::vector<std::string> folders;

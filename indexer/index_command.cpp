@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <spdlog/spdlog.h>
 #include <thread>
 
@@ -20,14 +22,19 @@ void add_index_options(CLI::App& cmd, IndexConfig& config) {
     cmd.add_option("--batch-size", config.batch_size, "Articles per commit")
         ->capture_default_str()
         ->check(CLI::Range(size_t{1}, size_t{1000000}));
-    cmd.add_option("--format", config.format, "Input format: auto (by content), jsonl, text, html or feed")
+    cmd.add_option("--format", config.format, "Input format: auto (by content), jsonl, text, html, feed or reuters (Reuters-21578 SGML)")
         ->capture_default_str()
-        ->check(CLI::IsMember({"auto", "jsonl", "text", "html", "feed"}));
+        ->check(CLI::IsMember({"auto", "jsonl", "text", "html", "feed", "reuters"}));
     cmd.add_option("--compact", config.compact,
-                   "Compact the index when done: auto (when the run wrote at least half of its articles), always or never")
+                   "Compact the index when done: auto (when the run wrote at least half of its articles, and not with "
+                   "--changesets), always or never")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, CompactMode>{{"auto", CompactMode::AUTO}, {"always", CompactMode::ALWAYS}, {"never", CompactMode::NEVER}}))
         ->default_str("auto");
+    cmd.add_option("--changesets", config.changesets,
+                   "Keep this many changesets for xapian-replicate (a replicated master: one writer, and auto "
+                   "compaction off, so replicas receive changes rather than whole copies)")
+        ->check(CLI::Range(0u, 1000000u));
     cmd.add_option("--writers", config.writers,
                    "Writer threads when building a new index, merged at the end (0: one per core, at most 4; 1: one writer)")
         ->capture_default_str()
@@ -38,15 +45,40 @@ namespace {
 
 size_t writer_count(const IndexConfig& config) {
     // The shards are merged by compaction: with compaction turned off, one writer.
-    if (config.compact == CompactMode::NEVER) return 1;
+    if (config.compact == CompactMode::NEVER || config.changesets > 0) return 1;
     if (config.writers > 0) return config.writers;
     return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
 }
+
+/// XAPIAN_MAX_CHANGESETS for the run's writers (Xapian reads it when a database is opened for writing),
+/// then back as it was.
+class ChangesetsSetting {
+public:
+    explicit ChangesetsSetting(unsigned changesets) {
+        if (changesets == 0) return;
+        if (const char* old = std::getenv(VARIABLE)) previous_ = old;
+        ::setenv(VARIABLE, std::to_string(changesets).c_str(), 1);
+        set_ = true;
+    }
+    ~ChangesetsSetting() {
+        if (!set_) return;
+        if (previous_) ::setenv(VARIABLE, previous_->c_str(), 1);
+        else ::unsetenv(VARIABLE);
+    }
+    ChangesetsSetting(const ChangesetsSetting&) = delete;
+    ChangesetsSetting& operator=(const ChangesetsSetting&) = delete;
+
+private:
+    static constexpr const char* VARIABLE = "XAPIAN_MAX_CHANGESETS";
+    std::optional<std::string> previous_;
+    bool set_ = false;
+};
 
 }  // namespace
 
 IndexStats run_index(const IndexConfig& config) {
     const auto start = std::chrono::steady_clock::now();
+    const ChangesetsSetting changesets(config.changesets);
     recover_compaction(config.db);
     IndexStats s;
     Xapian::doccount documents = 0;
@@ -73,7 +105,7 @@ IndexStats run_index(const IndexConfig& config) {
     }
     const double written = static_cast<double>(s.added + s.updated);
     const bool compact = config.compact == CompactMode::ALWAYS ||
-                         (config.compact == CompactMode::AUTO && written > 0 &&
+                         (config.compact == CompactMode::AUTO && config.changesets == 0 && written > 0 &&
                           written >= AUTO_COMPACT_WRITTEN_SHARE * static_cast<double>(documents));
     if (compact) {
         const CompactResult c = compact_index(config.db);

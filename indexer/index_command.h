@@ -21,6 +21,10 @@ struct IndexConfig {
     CompactMode compact = CompactMode::AUTO;
     /// Writer threads for a new index (0: one per core, at most MAX_AUTO_WRITERS); see IndexWriter.
     size_t writers = 0;
+    /// Changesets kept for xapian-replicate (XAPIAN_MAX_CHANGESETS); 0 leaves the environment's setting.
+    /// A replicated master is written by one writer and compacted only when asked (ALWAYS): parallel
+    /// building and compaction make a new database, which every replica would then copy whole.
+    unsigned changesets = 0;
 };
 
 /// Beyond this many shards, merging costs more than the extra writers gain on the machines we measured.

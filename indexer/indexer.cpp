@@ -5,6 +5,7 @@
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/page_text_reader.h"
+#include "indexer/readers/reuters_reader.h"
 #include "schema/language.h"
 #include "schema/terms.h"
 
@@ -29,6 +30,7 @@ std::optional<InputFormat> parse_format(const std::string& name) {
     if (name == "text") return InputFormat::PAGE_TEXT;
     if (name == "html") return InputFormat::HTML;
     if (name == "feed") return InputFormat::FEED;
+    if (name == "reuters") return InputFormat::REUTERS_SGML;
     return std::nullopt;
 }
 
@@ -39,6 +41,7 @@ InputFormat format_of(const fs::path& path) {
     if (ext == ".txt") return InputFormat::PAGE_TEXT;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::HTML;
     if (ext == ".rss" || ext == ".atom") return InputFormat::FEED;
+    if (ext == ".sgm") return InputFormat::REUTERS_SGML;
     return InputFormat::UNSUPPORTED;
 }
 
@@ -49,6 +52,7 @@ InputFormat sniff_format(std::string_view head) {
     if (first == std::string_view::npos) return InputFormat::PAGE_TEXT;
     if (head[first] == '{') return InputFormat::JSONL;
     if (head[first] != '<') return InputFormat::PAGE_TEXT;
+    if (looks_like_reuters_sgml(head)) return InputFormat::REUTERS_SGML;
     std::string lower(head);
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (lower.find("<rss") != std::string::npos || lower.find("<feed") != std::string::npos ||
@@ -134,16 +138,18 @@ void Indexer::add_file(const fs::path& path) {
         return;
     case InputFormat::PAGE_TEXT:
     case InputFormat::HTML:
-    case InputFormat::FEED: {
-        // Pages and feeds are parsed whole, so their size is bounded before they are read.
+    case InputFormat::FEED:
+    case InputFormat::REUTERS_SGML: {
+        // Pages, feeds and SGML files are parsed whole, so their size is bounded before they are read.
         std::error_code ec;
         const auto size = fs::file_size(path, ec);
         if (ec) return skip(origin, "cannot stat file: " + ec.message());
         if (size > MAX_PAGE_BYTES) return skip(origin, "larger than " + std::to_string(MAX_PAGE_BYTES) + " bytes");
         std::string bytes(static_cast<size_t>(size), '\0');
         if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return skip(origin, "read error");
-        if (format == InputFormat::FEED)
-            return read_feed(bytes, origin, [this](ReadResult&& r, const std::string& o) { submit(std::move(r), o); });
+        const auto each = [this](ReadResult&& r, const std::string& o) { submit(std::move(r), o); };
+        if (format == InputFormat::FEED) return read_feed(bytes, origin, each);
+        if (format == InputFormat::REUTERS_SGML) return read_reuters_sgml(bytes, origin, each);
         // A saved page's "3 hours ago" is relative to when it was saved: the file's modification time.
         std::optional<schema::Timestamp> saved_at;
         if (const auto mtime = fs::last_write_time(path, ec); !ec) {

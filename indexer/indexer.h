@@ -18,17 +18,18 @@
 namespace newshound::indexer {
 
 /// The input formats. AUTO decides per file from its content (sniff_format).
-enum class InputFormat { AUTO, JSONL, PAGE_TEXT, HTML, FEED, UNSUPPORTED };
+enum class InputFormat { AUTO, JSONL, PAGE_TEXT, HTML, FEED, REUTERS_SGML, UNSUPPORTED };
 
-/// "auto", "jsonl", "text", "html", "feed" → the format; nullopt for anything else.
+/// "auto", "jsonl", "text", "html", "feed", "reuters" → the format; nullopt for anything else.
 [[nodiscard]] std::optional<InputFormat> parse_format(const std::string& name);
 
 /// By file name, for choosing which files of a folder are inputs: .jsonl/.ndjson → JSONL, .txt →
-/// PAGE_TEXT, .html/.htm/.xhtml → HTML, .rss/.atom → FEED, anything else → UNSUPPORTED.
+/// PAGE_TEXT, .html/.htm/.xhtml → HTML, .rss/.atom → FEED, .sgm → REUTERS_SGML, anything else → UNSUPPORTED.
 [[nodiscard]] InputFormat format_of(const std::filesystem::path& path);
 
 /// By content (the first KiB or so): a JSON object → JSONL; HTML markup → HTML; an RSS or Atom root →
-/// FEED; NUL bytes → UNSUPPORTED; other text → PAGE_TEXT.
+/// FEED; the Reuters-21578 DOCTYPE or a <REUTERS> tag → REUTERS_SGML; NUL bytes → UNSUPPORTED; other text →
+/// PAGE_TEXT.
 [[nodiscard]] InputFormat sniff_format(std::string_view head);
 
 /// Fills what every article needs before indexing: a derived id when none was given, and, when none was

@@ -8,6 +8,10 @@
 
 namespace newshound::schema {
 
+/// The stub file Xapian looks for inside a database folder: xapian-replicate's replica folders have one,
+/// naming the live copy ("auto replica_0"), rewritten when an update switches copies.
+inline constexpr const char* FOLDER_STUB_NAME = "XAPIANDB";
+
 struct StubEntry {
     std::string kind;    ///< "auto", "glass", "remote", …
     std::string target;  ///< the rest of the line; local paths made absolute from the stub's folder

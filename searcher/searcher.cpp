@@ -73,9 +73,18 @@ struct LocationShape {
 LocationShape shape_of(const std::string& location) {
     if (is_remote(location)) return {1, true, {}};
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(location, ec)) return {1, false, {location}};
+    std::string stub = location;
+    if (std::filesystem::is_directory(location, ec)) {
+        // A replica folder as xapian-replicate keeps it: a XAPIANDB stub naming the live copy (replica_0 or
+        // replica_1), rewritten when an update switches copies. The folder's inode stays the same then.
+        stub = (std::filesystem::path(location) / schema::FOLDER_STUB_NAME).string();
+        if (!std::filesystem::is_regular_file(stub, ec)) return {1, false, {location}};
+    } else if (!std::filesystem::is_regular_file(location, ec)) {
+        return {1, false, {location}};
+    }
     LocationShape shape{0, false, {location}};
-    for (const auto& entry : read_stub_file(location)) {
+    if (stub != location) shape.watched.push_back(stub);
+    for (const auto& entry : read_stub_file(stub)) {
         ++shape.shards;
         if (entry.kind == "remote") shape.remote = true;
         else if (is_local_kind(entry.kind) && !entry.target.empty()) shape.watched.push_back(entry.target);

@@ -329,8 +329,9 @@ std::optional<schema::Timestamp> relative_date(const std::string& text, const sc
         R"((\d{1,3})\s*([^\s\d]+)\s*(?:ago|назад|पहले|前|önce|fa)(?:$|[^A-Za-z]))", std::regex::icase);
     static const std::regex before(R"((?:^|\s)(?:vor|il y a|hace|há)\s+(\d{1,3})\s*([^\s\d]+))", std::regex::icase);
     std::smatch m;
+    const bool has_digit = text.find_first_of("0123456789") != std::string::npos;
     for (const auto* re : {&after, &before}) {
-        if (!std::regex_search(text, m, *re)) continue;
+        if (!has_digit || !std::regex_search(text, m, *re)) continue;
         if (auto seconds = unit_seconds(m[2].str())) {
             const std::int64_t n = std::stoll(m[1]);
             return schema::Timestamp{ref.utc_seconds - n * *seconds, ref.offset_minutes};
@@ -397,6 +398,20 @@ std::optional<int> zone_offset_minutes(std::string_view abbreviation) {
     return std::nullopt;
 }
 
+namespace {
+
+bool has_four_digit_run(std::string_view text) {
+    constexpr int YEAR_DIGITS = 4;
+    int run = 0;
+    for (char c : text) {
+        run = (c >= '0' && c <= '9') ? run + 1 : 0;
+        if (run == YEAR_DIGITS) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, LocalZone zone,
                                                  std::optional<schema::Timestamp> reference) {
     // A date line is short: bound the regex work. Native digits and month names become ASCII first.
@@ -417,6 +432,9 @@ std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, Loc
         return false;
     };
 
+    // Every absolute form has a four-digit year; the regexes cost far more than this scan, and most lines
+    // a page's extractor asks about have no year.
+    if (!has_four_digit_run(text)) return reference ? relative_date(text, *reference) : std::nullopt;
     std::smatch m;
     if (std::regex_search(text, m, iso_re())) {
         const size_t pos = static_cast<size_t>(m.position(0));

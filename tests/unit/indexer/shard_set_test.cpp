@@ -215,3 +215,19 @@ TEST_CASE("shards a merge took in before it was killed are removed, not merged a
     CHECK(d.get_doccount() == 9);
     for (int i = 0; i < 9; ++i) CHECK(d.get_termfreq(schema::id_term("k" + std::to_string(i))) == 1);
 }
+
+TEST_CASE("a shard folder killed before Xapian wrote into it is removed, the others still merged", "[shards]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    crashed_parallel_build(db, "e");
+    REQUIRE(indexer::ShardSet::existing(db).size() == 2);
+    // A third writer's folder, created just before the kill: no database in it.
+    fs::create_directory(db + indexer::SHARD_SUFFIX + "2");
+    REQUIRE(indexer::ShardSet::existing(db).size() == 3);
+
+    CHECK(indexer::merge_shards(db));  // threw "cannot read the shards" before
+    CHECK(indexer::ShardSet::existing(db).empty());
+    Xapian::Database d(db);
+    CHECK(d.get_doccount() == 9);
+    for (int i = 0; i < 9; ++i) CHECK(d.get_termfreq(schema::id_term("e" + std::to_string(i))) == 1);
+}
