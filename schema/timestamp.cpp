@@ -8,8 +8,6 @@ namespace newshound::schema {
 namespace {
 
 constexpr std::int64_t SECONDS_PER_DAY = 86400;
-// Offsets beyond ±18:00 do not exist (RFC 3339 / ISO-8601 range); anything larger is garbage.
-constexpr int MAX_OFFSET_MINUTES = 18 * 60;
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -105,7 +103,7 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
                 if (!c.digits(2, om)) return std::nullopt;
             }
             offset = sign * (oh * 60 + om);
-            if (oh > 18 || om > 59 || offset > MAX_OFFSET_MINUTES || offset < -MAX_OFFSET_MINUTES) return std::nullopt;
+            if (om > 59 || offset > MAX_OFFSET_MINUTES || offset < -MAX_OFFSET_MINUTES) return std::nullopt;
         }
         if (!c.done()) return std::nullopt;
     }

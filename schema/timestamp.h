@@ -10,6 +10,9 @@ namespace newshound::schema {
 
 /// `utc_seconds` is seconds since 1970-01-01T00:00:00Z; `offset_minutes` is the offset the source wrote
 /// the time in (+330 for IST), kept so the original local time can be shown.
+/// Offsets beyond ±18:00 do not exist (the RFC 3339 / ISO 8601 range); a larger one in text is garbage.
+inline constexpr int MAX_OFFSET_MINUTES = 18 * 60;
+
 struct Timestamp {
     std::int64_t utc_seconds = 0;
     int offset_minutes = 0;

@@ -5,7 +5,8 @@
 # page_text html feed jsonl reuters date query)
 # The corpus each run grows is kept in var/fuzz/TARGET/corpus and used by the next run; an input that
 # crashes is saved as var/fuzz/TARGET/crash-*, and the script then exits 1. var/fuzz/report.txt gets one
-# line per target: executions, seconds, corpus size, crashes.
+# line per target: executions, seconds, corpus size, crashes. NEWSHOUND_FUZZ_SECONDS bounds each target's
+# run in time as well (whichever ends first); NEWSHOUND_FUZZ_JOBS sets how many run at once (default: cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -59,7 +60,7 @@ fuzz_one() {
   local start=$SECONDS status=0
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$build/fuzz/fuzz_$name" -runs="$runs" -max_len=$MAX_LEN -timeout=$TIMEOUT_S -rss_limit_mb=$RSS_MB \
-    -print_final_stats=1 -artifact_prefix="$out/" "$out/corpus" "${seeds[@]}" > "$out/log.txt" 2>&1 || status=$?
+    -max_total_time="${NEWSHOUND_FUZZ_SECONDS:-0}" -print_final_stats=1 -artifact_prefix="$out/" "$out/corpus" "${seeds[@]}" > "$out/log.txt" 2>&1 || status=$?
   local execs
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/log.txt" | tail -1)
   local crashes

@@ -270,7 +270,12 @@ std::optional<int> read_zone(const std::string& after_time) {
         }
     }
     if (z[2].matched && (have || !z[1].matched || z[1].str() == "GMT" || z[1].str() == "UTC")) {
-        off = (have ? off : 0) + parse_offset(z[2].str());
+        const std::string& numeric = z[2].str();
+        const int sum = (have ? off : 0) + parse_offset(numeric);
+        // "+75:30" or "+05:99" is no offset: the time stays local, as without a zone.
+        const bool minutes_valid = numeric.size() < 4 || std::stoi(numeric.substr(numeric.size() - 2)) <= 59;
+        if (!minutes_valid || sum > schema::MAX_OFFSET_MINUTES || sum < -schema::MAX_OFFSET_MINUTES) return std::nullopt;
+        off = sum;
         have = true;
     }
     return have ? std::optional<int>(off) : std::nullopt;

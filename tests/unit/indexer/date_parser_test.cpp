@@ -74,6 +74,20 @@ TEST_CASE("zone-less times are local to the region of the page's language", "[da
     CHECK(to_iso8601(*parse_news_date("10 June 2025 05:40", local_zone_for_language("en"))) == "2025-06-10T05:40:00Z");
 }
 
+TEST_CASE("an offset no zone has is ignored, so every date found prints as ISO 8601 and reads back", "[date_parser]") {
+    // Found by fuzz/fuzz_date: "+75:30" was kept as the offset, and the ISO form printed for it did not parse.
+    for (const char* text : {"2025-08-27T17:27:00+75:30", "27 August 2025 14:05 GMT+19", "Aug 27 2025 10:57 +05:99"}) {
+        INFO(text);
+        const auto ts = parse_news_date(text);
+        REQUIRE(ts);
+        CHECK(ts->offset_minutes == 0);
+        const auto back = newshound::schema::parse_iso8601(to_iso8601(*ts));
+        REQUIRE(back);
+        CHECK(back->utc_seconds == ts->utc_seconds);
+    }
+    CHECK(to_iso8601(*parse_news_date("2025-08-27T17:27:00 +14:00")) == "2025-08-27T17:27:00+14:00");
+}
+
 TEST_CASE("parse_news_date finds no date in text without one", "[date_parser]") {
     for (const char* bad : {"", "Listen to This Article", "Topics : Ukraine Europe", "Feb 30 2025", "99.99.2025",
                             "iPhone 17 Series Launch Date"}) {
