@@ -140,6 +140,10 @@ struct Line {
     int glued_joins = 0;
     bool blank_before = false;  // a blank line separates it from the line before
     std::string key;  // lower-cased, punctuation as single spaces, for cue matching
+    // What takes regex passes to find out, found once: the steps below ask about the same lines many times.
+    mutable std::optional<bool> not_prose_kind;  // a link list, caption, furniture, copyright or credit line
+    mutable std::optional<bool> has_date;        // any date, read without a zone or a reference time
+    mutable std::optional<std::optional<schema::Timestamp>> page_date;  // in the page's zone and save time
 };
 
 std::vector<std::string> split_words(std::string_view s);
@@ -372,8 +376,15 @@ std::optional<schema::Timestamp> update_in_publication_line(const Line& l, const
     return parse_news_date(std::string_view(l.text).substr(at), zone);
 }
 
+bool has_date(const Line& l) {
+    if (!l.has_date) l.has_date = parse_news_date(l.text).has_value();
+    return *l.has_date;
+}
+
 bool is_prose(const Line& l, int min_words) {
-    if (is_link_list(l) || is_caption(l) || is_furniture(l) || is_copyright(l) || is_credit_note(l)) return false;
+    if (!l.not_prose_kind)
+        l.not_prose_kind = is_link_list(l) || is_caption(l) || is_furniture(l) || is_copyright(l) || is_credit_note(l);
+    if (*l.not_prose_kind) return false;
     if (l.ends_sentence) return l.words >= min_words;
     return l.words >= MIN_UNTERMINATED_PROSE_WORDS && l.inner_sentence_break;
 }
@@ -506,7 +517,12 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
     std::string language = schema::detect_language(text);
     if (language.empty()) language = schema::guess_language_by_script(text);
     const LocalZone zone = local_zone_for_language(language);
-    auto is_date_line = [&](const Line& l) { return l.words <= MAX_DATE_LINE_WORDS && parse_news_date(l.text, zone, saved_at); };
+    // A line's date in the page's zone, relative times against the save time.
+    auto date_of = [&](const Line& l) -> const std::optional<schema::Timestamp>& {
+        if (!l.page_date) l.page_date = parse_news_date(l.text, zone, saved_at);
+        return *l.page_date;
+    };
+    auto is_date_line = [&](const Line& l) { return l.words <= MAX_DATE_LINE_WORDS && date_of(l).has_value(); };
 
     // 1. Title: the best headline-shaped line above where the body starts (the first paragraph followed by
     //    another). Scored by length (capped), a date or byline just below, and a breadcrumb ending with it.
@@ -524,7 +540,7 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
     auto headline_shaped = [&](const Line& l) {
         return l.words >= MIN_TITLE_WORDS && l.words <= MAX_TITLE_WORDS && !ends_with(l.text, ".") && !is_breadcrumb(l) &&
                !is_menu(l) && !is_link_list(l) && !is_caption(l) && !is_furniture(l) && !is_block_header(l) &&
-               !is_tag_header(l) && !is_copyright(l) && !is_credit_note(l) && !parse_news_date(l.text);
+               !is_tag_header(l) && !is_copyright(l) && !is_credit_note(l) && !has_date(l);
     };
     std::optional<size_t> title_at;
     int best_score = 0;
@@ -570,7 +586,7 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
         const DateCue cue = date_cue(lines[i]);
         if (cue == DateCue::NONE || !is_date_line(lines[i])) continue;
         auto& slot = cue == DateCue::PUBLISHED ? cued_published : cued_updated;
-        if (!slot) slot = parse_news_date(lines[i].text, zone, saved_at);
+        if (!slot) slot = date_of(lines[i]);
     }
 
     for (size_t i = cursor; i < lines.size(); ++i) {
@@ -588,7 +604,7 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
             for (; j < lines.size() && listed.size() < MAX_TAGS; ++j) {
                 const Line& t = lines[j];
                 if (t.blank_before || t.words > MAX_TAG_WORDS || t.ends_sentence || is_block_header(t) ||
-                    is_furniture(t) || is_copyright(t) || is_menu(t) || parse_news_date(t.text))
+                    is_furniture(t) || is_copyright(t) || is_menu(t) || has_date(t))
                     break;
                 listed.push_back(t.text);
             }
@@ -608,7 +624,7 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
                                           ? l.words <= MAX_DATE_LINE_WORDS
                                           : cue != DateCue::NONE && !l.ends_sentence && l.words <= MAX_DATE_LINE_WORDS;
         if (may_be_date_line) {
-            if (auto ts = parse_news_date(l.text, zone, saved_at)) {
+            if (auto ts = date_of(l)) {
                 if (cue == DateCue::PUBLISHED && !cued_published) {
                     cued_published = ts;
                     if (!cued_updated) cued_updated = update_in_publication_line(l, zone);
