@@ -2,10 +2,12 @@
 #include "indexer/compaction.h"
 
 #include "indexer/index_command.h"
+#include "indexer/shard_set.h"
 #include "searcher/searcher.h"
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -91,4 +93,33 @@ TEST_CASE("an interrupted swap is repaired before the next run", "[compaction]")
     CHECK(!fs::exists(db + indexer::COMPACTING_SUFFIX));
     searcher::Searcher s(db);
     CHECK(total(s, "drone") > 0);
+}
+
+TEST_CASE("a replicated master keeps changesets and is not compacted unless asked", "[compaction][replica]") {
+    test::TempDir dir;
+    const auto db = (dir / "db").string();
+    indexer::IndexConfig c;
+    c.db = db;
+    c.inputs = {test::fixture("articles.jsonl").string()};
+    c.changesets = 10;
+    c.batch_size = 3;
+    const auto folder_before = [&] {
+        indexer::run_index(c);  // a whole new index: auto would compact it, and build it with parallel shards
+        return inode(db);
+    }();
+    CHECK(indexer::ShardSet::existing(db).empty());
+    bool changeset = false;
+    for (const auto& e : fs::directory_iterator(db)) changeset = changeset || e.path().filename().string().starts_with("changes");
+    CHECK(changeset);
+    CHECK(std::getenv("XAPIAN_MAX_CHANGESETS") == nullptr);  // the run's setting is not left behind
+
+    std::ofstream(dir / "more.jsonl") << R"({"id":"r1","title":"Replicated","body":"A new article for the replicas.","language":"en"})"
+                                      << "\n";
+    c.inputs = {(dir / "more.jsonl").string()};
+    indexer::run_index(c);
+    CHECK(inode(db) == folder_before);  // changes, not a new database, for the replicas
+    c.compact = indexer::CompactMode::ALWAYS;
+    indexer::run_index(c);
+    CHECK(inode(db) != folder_before);  // asked for: compacted, and the replicas copy it whole
+    CHECK(test::check_index(db) == "");
 }
