@@ -2,6 +2,7 @@
 #include "indexer/delete_command.h"
 
 #include "indexer/index_writer.h"
+#include "indexer/run_lock.h"
 #include "schema/terms.h"
 
 #include <CLI/CLI.hpp>
@@ -17,6 +18,7 @@ void add_delete_options(CLI::App& cmd, DeleteConfig& c) {
 
 DeleteStats run_delete(const DeleteConfig& c) {
     DeleteStats stats;
+    const RunLock lock(c.db);
     IndexWriter writer(c.db);
     auto remove = [&](const std::string& key, const std::string& term) {
         const size_t n = writer.remove(term);

@@ -2,6 +2,7 @@
 #include "indexer/index_command.h"
 
 #include "indexer/indexer.h"
+#include "indexer/run_lock.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -78,6 +79,7 @@ private:
 
 IndexStats run_index(const IndexConfig& config) {
     const auto start = std::chrono::steady_clock::now();
+    const RunLock lock(config.db);
     const ChangesetsSetting changesets(config.changesets);
     recover_compaction(config.db);
     IndexStats s;

@@ -1,7 +1,9 @@
 // Compaction as the indexer's finishing step: smaller, same answers, and an open searcher follows the swap.
 #include "indexer/compaction.h"
 
+#include "indexer/delete_command.h"
 #include "indexer/index_command.h"
+#include "indexer/run_lock.h"
 #include "indexer/shard_set.h"
 #include "searcher/searcher.h"
 #include "support/test_support.h"
@@ -122,4 +124,24 @@ TEST_CASE("a replicated master keeps changesets and is not compacted unless aske
     indexer::run_index(c);
     CHECK(inode(db) != folder_before);  // asked for: compacted, and the replicas copy it whole
     CHECK(test::check_index(db) == "");
+}
+
+TEST_CASE("a second run on the same index is refused while the first holds it", "[compaction][lock]") {
+    // A run closes the database to merge shards and compact, then swaps folders: a second writer in that
+    // window would lose its commits. The run lock keeps it out for the whole run, with a clear error.
+    test::TempDir dir;
+    const auto db = (dir / "nested" / "db").string();
+    {
+        const indexer::RunLock first(db);
+        CHECK_THROWS_WITH(indexer::RunLock(db), Catch::Contains("another newshound index or delete is writing"));
+        indexer::IndexConfig c;
+        c.db = db;
+        c.inputs = {test::fixture("articles.jsonl").string()};
+        CHECK_THROWS_AS(indexer::run_index(c), indexer::IndexError);
+        indexer::DeleteConfig d;
+        d.db = db;
+        d.ids = {"fx-01"};
+        CHECK_THROWS_AS(indexer::run_delete(d), indexer::IndexError);
+    }
+    const indexer::RunLock after(db);  // released with its holder
 }
