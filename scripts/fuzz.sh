@@ -33,7 +33,8 @@ cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDe
   -DNEWSHOUND_BUILD_TESTS=OFF > /dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
-# Seeds: the committed ones, and the fixtures each reader's tests already use.
+# Seeds: the committed ones, and the fixtures each reader's tests already use (fuzz/CMakeLists.txt lists
+# the same for the replay tests).
 seeds_for() {
   case $1 in
     page_text) echo tests/fixtures/pages tests/fixtures/extraction/pages tests/fixtures/broken samples/pages ;;
