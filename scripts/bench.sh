@@ -10,18 +10,7 @@
 # Reads the shared corpora from NEWSHOUND_CORPORA (default ../shared/corpora beside the clone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-BENCH_PACKAGES=(libsqlite3-dev liblucene8-java default-jdk-headless wrk time)
-missing=()
-for p in "${BENCH_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+bash scripts/setup.sh libsqlite3-dev liblucene8-java default-jdk-headless wrk time
 bash scripts/build.sh Release
 build="${NEWSHOUND_BUILD_DIR:-build}"
 corpora="${NEWSHOUND_CORPORA:-$(pwd)/../shared/corpora}"

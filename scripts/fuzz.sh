@@ -15,18 +15,8 @@ shift || true
 targets=("$@")
 [ "${#targets[@]}" -gt 0 ] || targets=(page_text html feed jsonl reuters date query)
 
-bash scripts/setup.sh
 # clang and its sanitizer and libFuzzer runtimes (Debian 12: clang 14).
-missing=()
-for p in clang libclang-rt-14-dev; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+bash scripts/setup.sh clang libclang-rt-14-dev
 
 build="${NEWSHOUND_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSHOUND_FUZZ=ON \

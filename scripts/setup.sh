@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what newshound builds and tests with: Debian 12 packages, then the browser suite's two npm
 # packages (playwright-core and axe-core, pinned in tests/browser/package-lock.json). Idempotent; needs
-# root (or sudo) for the packages.
+# root (or sudo) for the packages. Arguments are further Debian packages to install with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PACKAGES=(
@@ -18,6 +18,8 @@ PACKAGES=(
 # Node.js with npm: Debian's own unless the machine already has one (e.g. from NodeSource, whose
 # nodejs package bundles npm and conflicts with Debian's npm package).
 command -v npm > /dev/null || PACKAGES+=(nodejs npm)
+# Packages a caller needs besides these (scripts/bench.sh: the peer engines; scripts/fuzz.sh: clang).
+PACKAGES+=("$@")
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -13,8 +13,7 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+source "$(dirname "$0")/lib.sh"
 total() { python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'; }
 ids() { python3 -c 'import json, sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'; }
 
@@ -39,15 +38,8 @@ wait_port "$shard_port" || fail "xapian-tcpsrv did not start"
 # 3. The stub file and the web server on it.
 printf '# the archive\nremote 127.0.0.1:%s\nauto %s\n' "$shard_port" "$tmp/srv/2025-09" >"$tmp/srv/archive.stub"
 start_server() {
-  "$bin" serve --db "$tmp/srv/archive.stub" --port 0 2>"$tmp/serve.log" &
-  server=$!
+  start_serve "$tmp/serve.log" --db "$tmp/srv/archive.stub"
   pids+=("$server")
-  for _ in $(seq 1 100); do
-    port=$(sed -n 's/.*serving .* on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/serve.log" | head -1)
-    [ -n "$port" ] && return 0
-    sleep 0.05
-  done
-  fail "server did not start: $(cat "$tmp/serve.log")"
 }
 start_server
 api() { curl -sf "http://127.0.0.1:$port/api/search?$1"; }

@@ -15,8 +15,7 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; [ -f "$tmp/replicate.log" ] && tail -5 "$tmp/replicate.log" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+source "$(dirname "$0")/lib.sh"
 count() { xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p'; }
 batches=7
 per_batch=300
@@ -52,15 +51,8 @@ setsid xapian-replicate -h 127.0.0.1 -p "$rport" -m news -i 1 -r 0 -v "$replica"
 pids+=($!)
 
 # 3. A query server on the replica, and searches in a loop, over HTTP and from the command line.
-"$bin" serve --db "$replica" --port 0 2>"$tmp/serve.log" &
-pids+=($!)
-port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/.*serving .* on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/serve.log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || fail "server did not start: $(cat "$tmp/serve.log")"
+start_serve "$tmp/serve.log" --db "$replica"
+pids+=("$server")
 touch "$tmp/searching"
 (
   while [ -f "$tmp/searching" ]; do

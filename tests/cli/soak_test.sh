@@ -10,13 +10,14 @@ seconds=${2:-20}
 # allocator holds freed memory in quarantine).
 max_rss_growth_mb=${3:-96}
 tmp=$(mktemp -d)
-server_pid=""
+server=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 
 # Articles in numbered files: the first for the initial index, the rest added one by one under load.
 python3 - "$tmp" <<'PY'
@@ -32,15 +33,7 @@ for part in range(6):
 PY
 "$bin" index --db "$tmp/db" "$tmp/part0.jsonl" 2>"$tmp/index.log" || fail "initial index: $(tail -2 "$tmp/index.log")"
 
-"$bin" serve --db "$tmp/db" --port 0 --host 127.0.0.1 2>"$tmp/serve.log" &
-server_pid=$!
-port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/.*serving .* on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/serve.log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || fail "server did not start: $(cat "$tmp/serve.log")"
+start_serve "$tmp/serve.log" --db "$tmp/db" --host 127.0.0.1
 
 # The writer: each part is its own run with small batches, compacted at the end (the folder swap).
 (
@@ -51,7 +44,7 @@ done
 ) &
 writer_pid=$!
 
-python3 - "$port" "$seconds" "$server_pid" >"$tmp/clients.json" <<'PY'
+python3 - "$port" "$seconds" "$server" >"$tmp/clients.json" <<'PY'
 import http.client, json, random, sys, threading, time, urllib.parse
 port, seconds, pid = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
 CLIENTS = 8
@@ -149,11 +142,11 @@ if problems:
     sys.exit(1)
 PY
 grep -q "6000 documents" "$tmp/writer.log" || fail "the writer did not finish the archive: $(tail -2 "$tmp/writer.log")"
-kill -0 "$server_pid" || fail "the server died"
+kill -0 "$server" || fail "the server died"
 # A clean stop exits 0; a sanitizer build's LeakSanitizer fails it when the server leaked.
-kill "$server_pid"
+kill "$server"
 rc=0
-wait "$server_pid" || rc=$?
-server_pid=""
+wait "$server" || rc=$?
+server=""
 [ "$rc" = 0 ] || fail "the server exited $rc when stopped: $(grep -v ' info ' "$tmp/serve.log" | tail -5)"
 echo "soak: 1 passed, 0 failed"
