@@ -45,7 +45,8 @@ void add_index_options(CLI::App& cmd, IndexConfig& config) {
 namespace {
 
 size_t writer_count(const IndexConfig& config) {
-    // The shards are merged by compaction: with compaction turned off, one writer.
+    // The shards are merged by compaction, which makes a new database: with compaction turned off, and for a
+    // replicated master (whose replicas would then copy it whole), one writer.
     if (config.compact == CompactMode::NEVER || config.changesets > 0) return 1;
     if (config.writers > 0) return config.writers;
     return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, MAX_AUTO_WRITERS);
