@@ -209,8 +209,8 @@ const std::regex& zone_re() {
     return re;
 }
 
-int parse_offset(const std::string& s) {
-    // "+05:30", "+0530", "+5", "-04"
+// "+05:30", "+0530", "+5", "-04" in minutes; nullopt for minutes past 59 ("+05:99").
+std::optional<int> parse_offset(const std::string& s) {
     const int sign = s[0] == '-' ? -1 : 1;
     std::string digits;
     for (char c : s)
@@ -222,6 +222,7 @@ int parse_offset(const std::string& s) {
         h = std::stoi(digits.substr(0, digits.size() - 2));
         m = std::stoi(digits.substr(digits.size() - 2));
     }
+    if (m > 59) return std::nullopt;
     return sign * (h * 60 + m);
 }
 
@@ -270,11 +271,11 @@ std::optional<int> read_zone(const std::string& after_time) {
         }
     }
     if (z[2].matched && (have || !z[1].matched || z[1].str() == "GMT" || z[1].str() == "UTC")) {
-        const std::string& numeric = z[2].str();
-        const int sum = (have ? off : 0) + parse_offset(numeric);
         // "+75:30" or "+05:99" is no offset: the time stays local, as without a zone.
-        const bool minutes_valid = numeric.size() < 4 || std::stoi(numeric.substr(numeric.size() - 2)) <= 59;
-        if (!minutes_valid || sum > schema::MAX_OFFSET_MINUTES || sum < -schema::MAX_OFFSET_MINUTES) return std::nullopt;
+        const auto numeric = parse_offset(z[2].str());
+        if (!numeric) return std::nullopt;
+        const int sum = (have ? off : 0) + *numeric;
+        if (sum > schema::MAX_OFFSET_MINUTES || sum < -schema::MAX_OFFSET_MINUTES) return std::nullopt;
         off = sum;
         have = true;
     }

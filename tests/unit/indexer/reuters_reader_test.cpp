@@ -16,11 +16,17 @@ std::vector<std::pair<indexer::ReadResult, std::string>> read(std::string_view b
                                [&](indexer::ReadResult&& r, const std::string& origin) { out.emplace_back(std::move(r), origin); });
     return out;
 }
+
+// The fixture's five stories: three articles and two skips.
+std::vector<std::pair<indexer::ReadResult, std::string>> sample() {
+    auto items = read(test::read_file(test::fixture("reuters/sample.sgm")));
+    REQUIRE(items.size() == 5);
+    return items;
+}
 }  // namespace
 
 TEST_CASE("Reuters SGML: a story's fields, paragraphs re-joined, sign-off and control codes dropped", "[reuters]") {
-    const auto items = read(test::read_file(test::fixture("reuters/sample.sgm")));
-    REQUIRE(items.size() == 5);
+    const auto items = sample();
     const auto& a = std::get<schema::Article>(items[0].first);
     CHECK(items[0].second == "sample.sgm#101");
     CHECK(a.id == "reuters21578-101");
@@ -43,8 +49,7 @@ TEST_CASE("Reuters SGML: a story's fields, paragraphs re-joined, sign-off and co
 }
 
 TEST_CASE("Reuters SGML: BRIEF and UNPROC stories keep their text, Latin-1 becomes UTF-8", "[reuters]") {
-    const auto items = read(test::read_file(test::fixture("reuters/sample.sgm")));
-    REQUIRE(items.size() == 5);
+    const auto items = sample();
     const auto& brief = std::get<schema::Article>(items[1].first);
     CHECK(brief.title == "M\xC3\xBCLLER TRADING HALTED PENDING NEWS");
     CHECK(brief.body == "****** Blah blah blah.");
@@ -60,8 +65,7 @@ TEST_CASE("Reuters SGML: BRIEF and UNPROC stories keep their text, Latin-1 becom
 }
 
 TEST_CASE("Reuters SGML: a story without NEWID or without its end is skipped with a reason", "[reuters]") {
-    const auto items = read(test::read_file(test::fixture("reuters/sample.sgm")));
-    REQUIRE(items.size() == 5);
+    const auto items = sample();
     const auto& no_id = std::get<indexer::SkipReason>(items[2].first);
     CHECK(no_id.origin == "sample.sgm#3");
     CHECK(no_id.reason == "story without a NEWID attribute");
