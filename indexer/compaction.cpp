@@ -81,6 +81,11 @@ CompactResult compact_into(const std::string& path, const std::vector<std::strin
 
 std::optional<CompactResult> merge_shards(const std::string& path) {
     recover_swap(path);
+    for (const auto& leftover : numbered_beside(path, REMOVING_SUFFIX)) {
+        std::error_code ec;
+        fs::remove_all(leftover, ec);
+        if (ec) throw IndexError("cannot remove merged shard " + leftover + ": " + ec.message());
+    }
     const auto shards = ShardSet::existing(path);
     if (shards.empty()) return std::nullopt;
     std::vector<std::string> sources{path};
@@ -107,11 +112,15 @@ std::optional<CompactResult> merge_shards(const std::string& path) {
     std::optional<CompactResult> merged;
     if (sources.size() > 1) merged = compact_into(path, sources, uuids);
     else spdlog::info("the shards beside {} were merged before an interruption: removing them", path);
-    // Merged: the shards' articles are in the index now. Removed in number order: ShardSet::existing stops
-    // at the first missing number, so a crash part-way leaves only folders that are never merged again.
+    // Merged: the shards' articles are in the index now. Each leaves its shard name in one rename, so a
+    // kill at any point leaves whole shards (recognised by the merged-shards record) and folders under
+    // the removing name, which the next merge removes.
+    const size_t suffix_at = path.size() + std::string_view(SHARD_SUFFIX).size();
     for (const auto& shard : shards) {
+        const std::string removing = path + REMOVING_SUFFIX + shard.substr(suffix_at);
         std::error_code ec;
-        fs::remove_all(shard, ec);
+        fs::rename(shard, removing, ec);
+        if (!ec) fs::remove_all(removing, ec);
         if (ec) throw IndexError("cannot remove merged shard " + shard + ": " + ec.message());
     }
     if (merged) return merged;

@@ -17,6 +17,10 @@ inline constexpr double AUTO_COMPACT_WRITTEN_SHARE = 0.5;
 /// Beside the index folder during a compaction. Specific names, because recover_compaction deletes them.
 inline constexpr const char* COMPACTING_SUFFIX = ".newshound-compacting";
 inline constexpr const char* OLD_SUFFIX = ".newshound-old";
+/// A merged shard is renamed to `path` + REMOVING_SUFFIX + its number before it is removed: removing a
+/// folder takes many steps, and one killed half-way must not be left under a shard's name, where the next
+/// merge would try to read it. Folders under this name are removed by the next merge_shards.
+inline constexpr const char* REMOVING_SUFFIX = ".newshound-removing-";
 
 /// Metadata of a merged index: the uuids of the shards it took in. A run killed after the swap but before
 /// it removed every shard leaves shards already merged; the next merge removes those instead of merging

@@ -2,6 +2,7 @@
 
 #include "schema/terms.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <spdlog/spdlog.h>
 
@@ -14,16 +15,33 @@ std::string shard_path(const std::string& path, size_t i) { return path + SHARD_
 }  // namespace
 
 std::vector<std::string> ShardSet::existing(const std::string& path) {
-    std::vector<std::string> out;
+    return numbered_beside(path, SHARD_SUFFIX);
+}
+
+std::vector<std::string> numbered_beside(const std::string& path, std::string_view suffix) {
+    namespace fs = std::filesystem;
+    const fs::path db(path);
+    const fs::path parent = db.has_parent_path() ? db.parent_path() : fs::path(".");
+    const std::string stem = db.filename().string() + std::string(suffix);
+    std::vector<std::pair<unsigned long, std::string>> found;
     std::error_code ec;
-    for (size_t i = 0; std::filesystem::exists(shard_path(path, i), ec); ++i) out.push_back(shard_path(path, i));
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= stem.size() || name.compare(0, stem.size(), stem) != 0) continue;
+        const std::string_view number = std::string_view(name).substr(stem.size());
+        // Digits only, and few enough to read as a number: `db.newshound-shard-1.copy` is not a shard.
+        if (number.size() > 9 || number.find_first_not_of("0123456789") != std::string_view::npos) continue;
+        found.emplace_back(std::stoul(std::string(number)), path + std::string(suffix) + std::string(number));
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> out;
+    for (auto& [number, folder] : found) out.push_back(std::move(folder));
     return out;
 }
 
 ShardSet::ShardSet(const std::string& path, size_t shards, size_t batch_size) {
     for (size_t i = 0; i < shards; ++i) {
-        // A folder here can only be left from a merge that removed the shards before it (ShardSet::existing
-        // stops at the first gap): its articles are in the index already.
+        // Only built when no shard folder exists (IndexWriter): nothing here holds an article.
         std::error_code ec;
         std::filesystem::remove_all(shard_path(path, i), ec);
         if (ec) throw IndexError("cannot remove stale shard " + shard_path(path, i) + ": " + ec.message());

@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -23,6 +24,9 @@ namespace newshound::indexer {
 /// Beside the index folder while it is built in parallel: `path` + SHARD_SUFFIX + number. Committed
 /// shards are merged into the index by merge_shards, also after a crash (recover_compaction).
 inline constexpr const char* SHARD_SUFFIX = ".newshound-shard-";
+
+/// The folders beside `path` named `path` + `suffix` + a number, in number order.
+[[nodiscard]] std::vector<std::string> numbered_beside(const std::string& path, std::string_view suffix);
 
 /// Not thread-safe: write, commit and remove are called from one thread (the IndexWriter's).
 class ShardSet {
@@ -50,7 +54,8 @@ public:
     void add_stats(IndexStats& stats) const;
     [[nodiscard]] Xapian::doccount doc_count() const;
 
-    /// The shard folders of `path` that exist, in order.
+    /// The shard folders beside `path` that exist, in number order (a gap left by an interrupted merge
+    /// does not hide the folders after it).
     [[nodiscard]] static std::vector<std::string> existing(const std::string& path);
 
 private:
