@@ -9,7 +9,7 @@ PACKAGES=(
   libxapian-dev xapian-tools
   libicu-dev
   libcpp-httplib-dev libcli11-dev libspdlog-dev nlohmann-json3-dev
-  libcld2-dev libstemmer-dev libgumbo-dev libexpat1-dev
+  libcld2-dev libstemmer-dev libgumbo-dev libexpat1-dev libre2-dev
   catch2
   python3 zstd
   # The browser suite: Debian's chromium, and fonts for Arabic, Hebrew, Devanagari and CJK pages.

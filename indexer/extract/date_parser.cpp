@@ -1,11 +1,14 @@
-// Regex-driven date finding: a page has a handful of date lines, so clarity beats a hand-rolled scanner.
+// Pattern-driven date finding: a page has a handful of date lines, so clarity beats a hand-rolled scanner.
 #include "indexer/extract/date_parser.h"
+
+#include "indexer/extract/regex.h"
+
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
-#include <regex>
 #include <string>
 
 namespace newshound::indexer {
@@ -153,64 +156,70 @@ const std::string& month_alternation() {
     return alt;
 }
 
-int month_number(std::string name) {
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    // "März" arrives with an upper-case 'M' only; the umlaut bytes are unchanged by tolower.
+// The month a name the patterns matched names; they match case-insensitively with Unicode case folding
+// ("MÄRZ", "Août"), so the name is folded the same way.
+int month_number(std::string_view name) {
+    std::string folded;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())))
+        .foldCase()
+        .toUTF8String(folded);
     for (const auto& m : MONTHS)
-        if (m.name == name) return m.number;
+        if (m.name == folded) return m.number;
     return 0;
 }
 
-const std::regex& iso_re() {
-    static const std::regex re(
+const Regex& iso_re() {
+    static const Regex re(
         R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)");
     return re;
 }
-const std::regex& day_month_year_re() {
+const Regex& day_month_year_re() {
     // "27 August 2025", "27. August 2025", "27 de agosto de 2025", "13 Ago, 2025", "28.jan.2025".
-    static const std::regex re("(?:^|[^0-9])(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?[\\s.\\-]*(?:of\\s+|de\\s+)?(" +
-                                   month_alternation() + ")\\.?,?[\\s.\\-]+(?:de\\s+|del\\s+)?(\\d{4})",
-                               std::regex::icase);
+    static const Regex re("(?:^|[^0-9])(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?[\\s.\\-]*(?:of\\s+|de\\s+)?(" +
+                              month_alternation() + ")\\.?,?[\\s.\\-]+(?:de\\s+|del\\s+)?(\\d{4})",
+                          Case::INSENSITIVE);
     return re;
 }
-const std::regex& month_day_year_re() {
-    static const std::regex re("(?:^|[^A-Za-z])(" + month_alternation() +
-                                   ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})",
-                               std::regex::icase);
+const Regex& month_day_year_re() {
+    static const Regex re("(?:^|[^A-Za-z])(" + month_alternation() + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})",
+                          Case::INSENSITIVE);
     return re;
 }
 // Day first: "27.08.2025", "22/04/2025" (a first number above 12 with a second of at most 12 is read so;
-// "04/22/2025" is read month first).
-const std::regex& day_first_numeric_re() {
-    static const std::regex re(R"((?:^|[^0-9./])(\d{1,2})([./])(\d{1,2})\2(\d{4}))");
+// "04/22/2025" is read month first). The same separator twice: the month is group 2 between dots, group 3
+// between slashes.
+const Regex& day_first_numeric_re() {
+    static const Regex re(R"((?:^|[^0-9./])(\d{1,2})(?:\.(\d{1,2})\.|/(\d{1,2})/)(\d{4}))");
     return re;
 }
 // Year first: "2025/09/26", "2025.10.02", "2025年9月8日", "2025년 10월 2일".
-const std::regex& year_first_re() {
-    static const std::regex re(
+const Regex& year_first_re() {
+    static const Regex re(
         "(?:^|[^0-9])(\\d{4})\\s*(?:/|\\.|\xE5\xB9\xB4|\xEB\x85\x84)\\s*(\\d{1,2})\\s*(?:/|\\.|\xE6\x9C\x88|\xEC\x9B\x94)\\s*(\\d{1,2})(?:\\s*(?:\xE6\x97\xA5|\xEC\x9D\xBC))?");
     return re;
 }
-// A time: "10:57", "14.05", "14h05", "5時12分", "5时12分", optionally "PM", "p.m.".
+// A time: "10:57", "14.05", "14h05", "5時12分", "5时12分", optionally "PM", "p.m." (group 4: a or p). An
+// "am" or "pm" running into a word ("10:57 amid") is not one; RE2 has no lookahead, so read_clock
+// checks the character after it.
 const char* const TIME_PATTERN =
     "(\\d{1,2})(?:[:.hH]|\\s*\xE6\x99\x82\\s*|\\s*\xE6\x97\xB6\\s*|\\s*\xEC\x8B\x9C\\s*)(\\d{2})(?::(\\d{2}))?"
-    "(?:\\s*([AaPp])\\.?\\s*[Mm]\\.?(?![A-Za-z]))?";
-const std::regex& time_re() {
-    static const std::regex re(std::string("^[^0-9]{0,12}?") + TIME_PATTERN);
+    "(?:\\s*([AaPp])\\.?\\s*[Mm]\\.?)?";
+const Regex& time_re() {
+    static const Regex re(std::string("^[^0-9]{0,12}?") + TIME_PATTERN);
     return re;
 }
 // A time right before the date: "4:20 PM EDT, July 19, 2025", "09:27 15.12.2025".
-const std::regex& time_before_re() {
-    static const std::regex re(std::string(TIME_PATTERN) + "\\s*([A-Z]{2,5})?[\\s,|\\-]*$");
+const Regex& time_before_re() {
+    static const Regex re(std::string(TIME_PATTERN) + "\\s*([A-Z]{2,5})?[\\s,|\\-]*$");
     return re;
 }
-const std::regex& zone_re() {
-    static const std::regex re(R"(^\s*\(?\s*(?:([A-Z]{1,5})\b)?\s*([+-]\d{1,2}(?::?\d{2})?)?)");
+const Regex& zone_re() {
+    static const Regex re(R"(^\s*\(?\s*(?:([A-Z]{1,5})\b)?\s*([+-]\d{1,2}(?::?\d{2})?)?)");
     return re;
 }
 
 // "+05:30", "+0530", "+5", "-04" in minutes; nullopt for minutes past 59 ("+05:99").
-std::optional<int> parse_offset(const std::string& s) {
+std::optional<int> parse_offset(std::string_view s) {
     const int sign = s[0] == '-' ? -1 : 1;
     std::string digits;
     for (char c : s)
@@ -231,19 +240,29 @@ struct ClockTime {
     std::optional<int> offset;  // set when the text names the zone
 };
 
-void read_clock(const std::smatch& t, ClockTime& c) {
-    c.hour = std::stoi(t[1]);
-    c.minute = std::stoi(t[2]);
-    c.second = t[3].matched ? std::stoi(t[3]) : 0;
-    if (t[4].matched) {
-        const bool pm = t[4].str()[0] == 'p' || t[4].str()[0] == 'P';
-        if (c.hour == 12) c.hour = 0;
-        if (pm) c.hour += 12;
+bool is_ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// Reads a TIME_PATTERN match of `text`; returns where the time ends in `text`.
+size_t read_clock(const RegexMatch& t, std::string_view text, ClockTime& c) {
+    c.hour = t.number(1);
+    c.minute = t.number(2);
+    c.second = t.matched(3) ? t.number(3) : 0;
+    const size_t clock_end = t.matched(3) ? t.end(3) : t.end(2);
+    if (!t.matched(4)) return clock_end;
+    size_t end = t.end(0);
+    if (end < text.size() && is_ascii_letter(text[end])) {
+        // "a.m.x" is still "a.m" before a dot; "10:57 amid" has no am.
+        if (text[end - 1] != '.') return clock_end;
+        --end;
     }
+    const bool pm = t[4][0] == 'p' || t[4][0] == 'P';
+    if (c.hour == 12) c.hour = 0;
+    if (pm) c.hour += 12;
+    return end;
 }
 
 // Skips up to two words of a non-Latin script ("بتوقيت GST", "по московскому времени") before a zone.
-size_t skip_native_words(const std::string& s) {
+size_t skip_native_words(std::string_view s) {
     size_t i = 0, words = 0;
     while (words < 2) {
         size_t j = i;
@@ -258,21 +277,21 @@ size_t skip_native_words(const std::string& s) {
 }
 
 // Reads "IST", "GMT+3", "+05:30" (or nothing) at the start of `after`.
-std::optional<int> read_zone(const std::string& after_time) {
-    const std::string after = after_time.substr(skip_native_words(after_time));
-    std::smatch z;
-    if (!std::regex_search(after, z, zone_re())) return std::nullopt;
+std::optional<int> read_zone(std::string_view after_time) {
+    const std::string_view after = after_time.substr(skip_native_words(after_time));
+    RegexMatch z;
+    if (!z.search(zone_re(), after)) return std::nullopt;
     int off = 0;
     bool have = false;
-    if (z[1].matched) {
-        if (auto o = zone_offset_minutes(z[1].str())) {
+    if (z.matched(1)) {
+        if (auto o = zone_offset_minutes(z[1])) {
             off = *o;
             have = true;
         }
     }
-    if (z[2].matched && (have || !z[1].matched || z[1].str() == "GMT" || z[1].str() == "UTC")) {
+    if (z.matched(2) && (have || !z.matched(1) || z[1] == "GMT" || z[1] == "UTC")) {
         // "+75:30" or "+05:99" is no offset: the time stays local, as without a zone.
-        const auto numeric = parse_offset(z[2].str());
+        const auto numeric = parse_offset(z[2]);
         if (!numeric) return std::nullopt;
         const int sum = (have ? off : 0) + *numeric;
         if (sum > schema::MAX_OFFSET_MINUTES || sum < -schema::MAX_OFFSET_MINUTES) return std::nullopt;
@@ -283,17 +302,16 @@ std::optional<int> read_zone(const std::string& after_time) {
 }
 
 // The time after a date ("| 10:57 PM IST") or, failing that, right before it ("4:20 PM EDT, ").
-ClockTime read_time_around(const std::string& before, const std::string& after) {
+ClockTime read_time_around(std::string_view before, std::string_view after) {
     ClockTime c;
-    std::smatch t;
-    if (std::regex_search(after, t, time_re())) {
-        read_clock(t, c);
-        c.offset = read_zone(after.substr(static_cast<size_t>(t.position(0) + t.length(0))));
+    RegexMatch t;
+    if (t.search(time_re(), after)) {
+        c.offset = read_zone(after.substr(read_clock(t, after, c)));
         return c;
     }
-    if (std::regex_search(before, t, time_before_re())) {
-        read_clock(t, c);
-        if (t[5].matched) c.offset = zone_offset_minutes(t[5].str());
+    if (t.search(time_before_re(), before)) {
+        read_clock(t, before, c);
+        if (t.matched(5)) c.offset = zone_offset_minutes(t[5]);
     }
     return c;
 }
@@ -320,7 +338,8 @@ constexpr std::array RELATIVE_UNITS = {
     RelativeUnit{"dakika", 60},      RelativeUnit{"saat", 3600},    RelativeUnit{"gün", 86400},
 };
 
-std::optional<std::int64_t> unit_seconds(std::string unit) {
+std::optional<std::int64_t> unit_seconds(std::string_view printed) {
+    std::string unit(printed);
     for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     // Cyrillic capitals are rare in "3 часа назад"; ASCII case is what varies.
     for (const auto& u : RELATIVE_UNITS)
@@ -331,21 +350,21 @@ std::optional<std::int64_t> unit_seconds(std::string unit) {
 std::optional<schema::Timestamp> relative_date(const std::string& text, const schema::Timestamp& ref) {
     // "3 hours ago", "3 часа назад", "3 घंटे पहले", "3小时前", "3 saat önce", "3 ore fa";
     // "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "há 3 horas".
-    static const std::regex after(
-        R"((\d{1,3})\s*([^\s\d]+)\s*(?:ago|назад|पहले|前|önce|fa)(?:$|[^A-Za-z]))", std::regex::icase);
-    static const std::regex before(R"((?:^|\s)(?:vor|il y a|hace|há)\s+(\d{1,3})\s*([^\s\d]+))", std::regex::icase);
-    std::smatch m;
+    static const Regex after(R"((\d{1,3})\s*([^\s\d]+)\s*(?:ago|назад|पहले|前|önce|fa)(?:$|[^A-Za-z]))",
+                             Case::INSENSITIVE);
+    static const Regex before(R"((?:^|\s)(?:vor|il y a|hace|há)\s+(\d{1,3})\s*([^\s\d]+))", Case::INSENSITIVE);
+    RegexMatch m;
     const bool has_digit = text.find_first_of("0123456789") != std::string::npos;
     for (const auto* re : {&after, &before}) {
-        if (!has_digit || !std::regex_search(text, m, *re)) continue;
-        if (auto seconds = unit_seconds(m[2].str())) {
-            const std::int64_t n = std::stoll(m[1]);
+        if (!has_digit || !m.search(*re, text)) continue;
+        if (auto seconds = unit_seconds(m[2])) {
+            const std::int64_t n = m.number(1);
             return schema::Timestamp{ref.utc_seconds - n * *seconds, ref.offset_minutes};
         }
     }
-    static const std::regex yesterday(R"(\b(?:yesterday|gestern|hier|ayer|ieri|ontem)\b|вчера|कल|昨天|昨日|dün)",
-                                      std::regex::icase);
-    if (std::regex_search(text, yesterday)) {
+    static const Regex yesterday(R"(\b(?:yesterday|gestern|hier|ayer|ieri|ontem)\b|вчера|कल|昨天|昨日|dün)",
+                                 Case::INSENSITIVE);
+    if (m.search(yesterday, text)) {
         // The day before the reference, at midnight in the reference's offset: the time is unknown.
         const std::int64_t local = ref.utc_seconds + ref.offset_minutes * 60 - 86400;
         const std::int64_t midnight = local - ((local % 86400) + 86400) % 86400;
@@ -420,7 +439,7 @@ bool has_four_digit_run(std::string_view text) {
 
 std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, LocalZone zone,
                                                  std::optional<schema::Timestamp> reference) {
-    // A date line is short: bound the regex work. Native digits and month names become ASCII first.
+    // A date line is short: bound the pattern work. Native digits and month names become ASCII first.
     const std::string text = to_ascii_digits_and_months(text_view.substr(0, 512));
     struct Found {
         size_t pos;
@@ -432,46 +451,41 @@ std::optional<schema::Timestamp> parse_news_date(std::string_view text_view, Loc
         if (!best || pos < best->pos) best = Found{pos, end, y, m, d};
     };
     auto found_before = [&](size_t pos) {
-        std::smatch other;
+        RegexMatch other;
         for (const auto* re : {&day_month_year_re(), &month_day_year_re(), &day_first_numeric_re()})
-            if (std::regex_search(text, other, *re) && static_cast<size_t>(other.position(0)) < pos) return true;
+            if (other.search(*re, text) && other.position(0) < pos) return true;
         return false;
     };
 
-    // Every absolute form has a four-digit year; the regexes cost far more than this scan, and most lines
+    // Every absolute form has a four-digit year; the patterns cost far more than this scan, and most lines
     // a page's extractor asks about have no year.
     if (!has_four_digit_run(text)) return reference ? relative_date(text, *reference) : std::nullopt;
-    std::smatch m;
-    if (std::regex_search(text, m, iso_re())) {
-        const size_t pos = static_cast<size_t>(m.position(0));
-        if (auto ts = schema::parse_iso8601(m.str(0)); ts && m[4].matched && !found_before(pos)) {
+    RegexMatch m;
+    if (m.search(iso_re(), text)) {
+        const size_t pos = m.position(0);
+        if (auto ts = schema::parse_iso8601(m.str(0)); ts && m.matched(4) && !found_before(pos)) {
             // A full ISO timestamp carries its own zone (or is local); take it whole if nothing is earlier.
-            if (m[7].matched) return ts;
-            const int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]), h = std::stoi(m[4]);
-            return schema::make_timestamp(y, mo, d, h, std::stoi(m[5]), m[6].matched ? std::stoi(m[6]) : 0,
+            if (m.matched(7)) return ts;
+            const int y = m.number(1), mo = m.number(2), d = m.number(3), h = m.number(4);
+            return schema::make_timestamp(y, mo, d, h, m.number(5), m.matched(6) ? m.number(6) : 0,
                                           zone.offset_at(y, mo, d, h));
         }
-        consider(pos, pos + 10, std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+        consider(pos, pos + 10, m.number(1), m.number(2), m.number(3));
     }
-    if (std::regex_search(text, m, day_month_year_re()))
-        consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[3]),
-                 month_number(m[2]), std::stoi(m[1]));
-    if (std::regex_search(text, m, month_day_year_re()))
-        consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[3]),
-                 month_number(m[1]), std::stoi(m[2]));
-    if (std::regex_search(text, m, day_first_numeric_re())) {
-        int d = std::stoi(m[1]), mo = std::stoi(m[3]);
-        if (m[2].str() == "/" && mo > 12 && d <= 12) std::swap(d, mo);
-        consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[4]),
-                 mo, d);
+    if (m.search(day_month_year_re(), text)) consider(m.position(1), m.end(0), m.number(3), month_number(m[2]), m.number(1));
+    if (m.search(month_day_year_re(), text)) consider(m.position(1), m.end(0), m.number(3), month_number(m[1]), m.number(2));
+    if (m.search(day_first_numeric_re(), text)) {
+        const bool slashes = m.matched(3);
+        int d = m.number(1), mo = m.number(slashes ? 3 : 2);
+        if (slashes && mo > 12 && d <= 12) std::swap(d, mo);
+        consider(m.position(1), m.end(0), m.number(4), mo, d);
     }
-    if (std::regex_search(text, m, year_first_re()))
-        consider(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.position(0) + m.length(0)), std::stoi(m[1]),
-                 std::stoi(m[2]), std::stoi(m[3]));
+    if (m.search(year_first_re(), text)) consider(m.position(1), m.end(0), m.number(1), m.number(2), m.number(3));
     if (!best) return reference ? relative_date(text, *reference) : std::nullopt;
 
     // time_re skips up to a dozen non-digits ("|", ", ", " at ", " - ") between the date and the time.
-    ClockTime c = read_time_around(text.substr(0, best->pos), text.substr(best->end));
+    const std::string_view line(text);
+    ClockTime c = read_time_around(line.substr(0, best->pos), line.substr(best->end));
     if (!schema::valid_civil_time(best->y, best->m, best->d, c.hour, c.minute, c.second)) {
         // A bad time next to a good date: keep the date.
         if (!schema::valid_civil_time(best->y, best->m, best->d, 0, 0, 0)) return std::nullopt;

@@ -3,6 +3,7 @@
 #include "indexer/extract/page_text_extractor.h"
 
 #include "indexer/extract/date_parser.h"
+#include "indexer/extract/regex.h"
 #include "schema/language.h"
 
 #include <algorithm>
@@ -10,7 +11,6 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -140,7 +140,7 @@ struct Line {
     int glued_joins = 0;
     bool blank_before = false;  // a blank line separates it from the line before
     std::string key;  // lower-cased, punctuation as single spaces, for cue matching
-    // What takes regex passes to find out, found once: the steps below ask about the same lines many times.
+    // What takes pattern passes to find out, found once: the steps below ask about the same lines many times.
     mutable std::optional<bool> not_prose_kind;  // a link list, caption, furniture, copyright or credit line
     mutable std::optional<bool> has_date;        // any date, read without a zone or a reference time
     mutable std::optional<std::optional<schema::Timestamp>> page_date;  // in the page's zone and save time
@@ -301,22 +301,22 @@ bool is_furniture(const Line& l) {
 }
 
 bool is_caption(const Line& l) {
-    static const std::regex re(
+    static const Regex re(
         "(^|[\\s|(])(Photo|Photos|Image|Image source|Image caption|Picture|Photograph|File photo|Credit|Foto|Bild|"
         "Фото|صورة|तस्वीर|इमेज स्रोत|इमेज कैप्शन|图片来源|写真)\\s*[:,：]"
         "|\\((AP|AFP|Reuters) Photo|\\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+|\\[[^\\]]*/(AFP|Reuters|AP|EPA|Getty[^\\]]*)\\]$",
-        std::regex::icase);
-    return std::regex_search(l.text, re);
+        Case::INSENSITIVE);
+    return RE2::PartialMatch(l.text, re.re2());
 }
 
 // Sign-off and credit lines at the end of a story: "Reporting by …; Editing by …", "(With inputs from PTI)",
 // "Source: … and news agencies".
 bool is_credit_note(const Line& l) {
-    static const std::regex re(
+    static const Regex re(
         "^\\(?(Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\\b|^\\(?With inputs from\\b|"
         "^(Source|Sources|Quelle|Fuente|Fonte|Источник|المصدر|स्रोत|来源|出典)\\s*[:：]",
-        std::regex::icase);
-    return l.words <= 40 && std::regex_search(l.text, re);
+        Case::INSENSITIVE);
+    return l.words <= 40 && RE2::PartialMatch(l.text, re.re2());
 }
 
 bool is_copyright(const Line& l) {
@@ -335,19 +335,19 @@ bool is_breadcrumb(const Line& l) {
 
 // "Markets | Economy | World": a menu of short items between separators.
 bool is_menu(const Line& l) {
-    static const std::regex sep(R"(\s+(?:\||\xC2\xB7|\xE2\x80\xA2)\s+)");
+    static const Regex sep(R"(\s+(?:\||\x{B7}|\x{2022})\s+)");
     int items = 0;
-    for (std::sregex_token_iterator it(l.text.begin(), l.text.end(), sep, -1), end; it != end; ++it) {
-        if (split_words(it->str()).size() > MAX_MENU_ITEM_WORDS) return false;
+    for (const std::string_view item : split_on(sep, l.text)) {
+        if (split_words(std::string(item)).size() > MAX_MENU_ITEM_WORDS) return false;
         ++items;
     }
     return items >= MIN_MENU_ITEMS;
 }
 
-const std::regex& tags_re() {
-    static const std::regex re(
-        R"(^(Topics|Tags|Keywords|Related Topics|Filed under|Themen|Schlagw\xC3\xB6rter|Mots-cl\xC3\xA9s)\s*:\s*(.+)$)",
-        std::regex::icase);
+const Regex& tags_re() {
+    static const Regex re(
+        R"(^(Topics|Tags|Keywords|Related Topics|Filed under|Themen|Schlagw\x{F6}rter|Mots-cl\x{E9}s)\s*:\s*(.+)$)",
+        Case::INSENSITIVE);
     return re;
 }
 
@@ -444,19 +444,18 @@ bool read_credit_line(const Line& l, schema::Article& a) {
 
 // "Copyrights © 2025 Business Standard Private Ltd. All rights reserved" → "Business Standard".
 std::string source_from_copyright(const std::string& text) {
-    static const std::regex re(
-        R"((?:\xC2\xA9|\(c\)|copyrights?)\s*(?:\xC2\xA9|\(c\))?\s*(?:\d{4}(?:\s*[-\xE2\x80\x93]\s*\d{4})?)?\s*,?\s*([^.,|\xC2]+))",
-        std::regex::icase);
-    std::smatch m;
-    if (!std::regex_search(text, m, re)) return {};
-    std::string name = m[1].str();
-    static const std::regex corporate(
+    // The name runs up to a full stop, comma, bar or a character of U+0080..U+00BF ("©", "»", "·").
+    static const Regex re(
+        R"((?:\x{A9}|\(c\)|copyrights?)\s*(?:\x{A9}|\(c\))?\s*(?:\d{4}(?:\s*[-\x{2013}]\s*\d{4})?)?\s*,?\s*([^.,|\x{80}-\x{BF}]+))",
+        Case::INSENSITIVE);
+    RegexMatch m;
+    if (!m.search(re, text)) return {};
+    static const Regex corporate(
         R"(\s+(Private|Pvt|Ltd|Limited|Inc|LLC|GmbH|PLC|Corp|Corporation|Media|Group|All rights)\b.*$)",
-        std::regex::icase);
-    name = std::regex_replace(name, corporate, "");
+        Case::INSENSITIVE);
     // "Allgäuer Bote 2025", "Copyright Gazzetta del Nord": the year and the word are not the name.
-    static const std::regex year_or_word(R"(^\s*(?:copyright\s+)?|\s+(?:19|20)\d{2}\s*$)", std::regex::icase);
-    name = std::regex_replace(name, year_or_word, "");
+    static const Regex year_or_word(R"(^\s*(?:copyright\s+)?|\s+(?:19|20)\d{2}\s*$)", Case::INSENSITIVE);
+    std::string name = remove_all(year_or_word, remove_all(corporate, m.str(1)));
     name = std::string(trim(name));
     const int words = static_cast<int>(split_words(name).size());
     return words >= 1 && words <= 5 ? name : std::string();
@@ -591,9 +590,9 @@ schema::Article extract_page_text(std::string_view text, std::optional<schema::T
 
     for (size_t i = cursor; i < lines.size(); ++i) {
         const Line& l = lines[i];
-        std::smatch tags;
-        if (std::regex_match(l.text, tags, tags_re())) {
-            if (a.topics.empty()) a.topics = split_topics(tags[2].str());
+        RegexMatch tags;
+        if (tags.full(tags_re(), l.text)) {
+            if (a.topics.empty()) a.topics = split_topics(tags.str(2));
             if (mode != Mode::HEAD) mode = Mode::TRAILER;
             continue;
         }

@@ -4,6 +4,7 @@
 
 #include "indexer/extract/date_parser.h"
 #include "indexer/extract/page_text_extractor.h"
+#include "indexer/extract/regex.h"
 #include "indexer/readers/page_text_reader.h"
 
 #include <algorithm>
@@ -13,7 +14,6 @@
 #include <optional>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <unicode/unistr.h>
 
 namespace newshound::indexer {
@@ -103,21 +103,21 @@ bool is_skipped(GumboTag t) {
 // Class and id words of page furniture (as in readability-style boilerplate removal). An element so named
 // still gives its metadata (a <time> or itemprop inside), but none of its text reaches the article.
 bool is_furniture_element(const GumboNode* n) {
-    static const std::regex furniture(
+    static const Regex furniture(
         R"((?:^|[\s_-])(comments?|share|sharing|social|newsletter|related|promo|advert|advertisement|ads?|banner|)"
         R"(cookies?|subscribe|subscription|paywall|popup|sidebar|breadcrumbs?|outbrain|taboola|recommended|popular|)"
         R"(most-read|ranking|disqus)(?:$|[\s_-]))",
-        std::regex::icase);
+        Case::INSENSITIVE);
     // Names that also say "content" are the article's own wrappers ("article-body has-comments").
-    static const std::regex content(R"(article|body|content|main|story|text|entry)", std::regex::icase);
+    static const Regex content(R"(article|body|content|main|story|text|entry)", Case::INSENSITIVE);
     const GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) return false;
     bool furniture_named = false;
     for (const char* name : {"class", "id"}) {
         const char* v = attr(n, name);
         if (!v) continue;
-        if (std::regex_search(v, content)) return false;
-        furniture_named = furniture_named || std::regex_search(v, furniture);
+        if (RE2::PartialMatch(v, content.re2())) return false;
+        furniture_named = furniture_named || RE2::PartialMatch(v, furniture.re2());
     }
     return furniture_named;
 }
@@ -237,9 +237,9 @@ std::vector<std::string> json_list(const nlohmann::json& v) {
 }
 
 bool is_article_type(const nlohmann::json& type) {
-    static const std::regex re("(News|Reportage|Analysis|Opinion|Review|Background|Report|Blog)?(Article|Posting)$");
+    static const Regex re("(News|Reportage|Analysis|Opinion|Review|Background|Report|Blog)?(Article|Posting)$");
     if (type.is_array()) return std::any_of(type.begin(), type.end(), is_article_type);
-    return type.is_string() && std::regex_search(type.get<std::string>(), re);
+    return type.is_string() && RE2::PartialMatch(type.get<std::string>(), re.re2());
 }
 
 // The first Article-like object in a JSON-LD block (top level, array, or @graph).
@@ -280,10 +280,10 @@ void fill_from_json_ld(const nlohmann::json& a, schema::Article& out) {
 
 // "Grid link opens | Continental Daily" → "Grid link opens": the longest part between site separators.
 std::string headline_from_title_tag(const std::string& title) {
-    static const std::regex separators(R"(\s+(?:\||-|\xE2\x80\x93|\xE2\x80\x94|::|\xC2\xBB)\s+)");
+    static const Regex separators(R"(\s+(?:\||-|\x{2013}|\x{2014}|::|\x{BB})\s+)");
     std::string best;
-    for (std::sregex_token_iterator it(title.begin(), title.end(), separators, -1), end; it != end; ++it) {
-        std::string part = trim_copy(it->str());
+    for (const std::string_view piece : split_on(separators, title)) {
+        std::string part = trim_copy(piece);
         if (part.size() > best.size()) best = std::move(part);
     }
     return best;
@@ -318,10 +318,10 @@ std::string declared_charset(std::string_view bytes) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return "utf-8";
     if (bytes.substr(0, 2) == "\xFF\xFE") return "utf-16le";
     if (bytes.substr(0, 2) == "\xFE\xFF") return "utf-16be";
-    static const std::regex re(R"(<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+))", std::regex::icase);
-    const std::string head(bytes.substr(0, CHARSET_PRESCAN_BYTES));
-    std::smatch m;
-    if (std::regex_search(head, m, re)) return lower(m[1].str());
+    // The bytes are in the encoding this looks for, so each byte is read as one character.
+    static const Regex re(R"(<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+))", Case::INSENSITIVE, Encoding::BYTES);
+    RegexMatch m;
+    if (m.search(re, bytes.substr(0, CHARSET_PRESCAN_BYTES))) return lower(m.str(1));
     return {};
 }
 

@@ -112,3 +112,16 @@ TEST_CASE("relative times need a reference time", "[date_parser]") {
     // An absolute date wins over the reference.
     CHECK(to_iso8601(*parse_news_date("Aug 1 2025", 0, saved)) == "2025-08-01T00:00:00Z");
 }
+
+TEST_CASE("month names match in any case, and an am or pm must end its word", "[date_parser]") {
+    // Case folding is Unicode's: capitals outside ASCII name the month too.
+    CHECK(to_iso8601(*parse_news_date("3 MÄRZ 2025")) == "2025-03-03T00:00:00Z");
+    CHECK(to_iso8601(*parse_news_date("PUBLIÉ LE 27 AOÛT 2025")) == "2025-08-27T00:00:00Z");
+    CHECK(to_iso8601(*parse_news_date("3 ŞUBAT 2025")) == "2025-02-03T00:00:00Z");
+    // "amid" is no "am"; "p.m." before a word is still "p.m".
+    CHECK(to_iso8601(*parse_news_date("Aug 27 2025 10:57 amid protests")) == "2025-08-27T10:57:00Z");
+    CHECK(to_iso8601(*parse_news_date("Aug 27 2025 10:57 p.m.Reuters")) == "2025-08-27T22:57:00Z");
+    // Day-first dates repeat one separator.
+    CHECK_FALSE(parse_news_date("27.08/2025"));
+    CHECK(to_iso8601(*parse_news_date("13/08/2025")) == "2025-08-13T00:00:00Z");
+}
