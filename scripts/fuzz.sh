@@ -5,7 +5,8 @@
 # page_text html feed jsonl reuters date query)
 # The corpus each run grows is kept in var/fuzz/TARGET/corpus and used by the next run; an input that
 # crashes is saved as var/fuzz/TARGET/crash-*, and the script then exits 1. var/fuzz/report.txt gets one
-# line per target: executions, seconds, corpus size, crashes. NEWSHOUND_FUZZ_SECONDS bounds each target's
+# line per target: executions, seconds, corpus size, crashes; var/fuzz/TARGET/runs.txt keeps that line of
+# every run, to add runs up. NEWSHOUND_FUZZ_SECONDS bounds each target's
 # run in time as well (whichever ends first); NEWSHOUND_FUZZ_JOBS sets how many run at once (default: cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,10 +41,12 @@ seeds_for() {
 # One target's run. Inputs up to MAX_LEN bytes: every seed fits whole (the longest, a JSONL fixture, is
 # 5.3 KB; pages and feeds are under 3.4 KB), and a longer input mostly costs time, not coverage: the
 # readers' work is per line, element or item, and their size limits have unit tests. An input slower than
-# TIMEOUT_S or a process above RSS_MB is a crash.
+# TIMEOUT_S or a process above RSS_MB is a crash. Queries: twice what a search request takes
+# (SearchRequest::MAX_QUERY_BYTES, 1024).
 fuzz_one() {
   local name=$1 out="$root/var/fuzz/$1"
   local MAX_LEN=8192 TIMEOUT_S=10 RSS_MB=2048
+  [ "$name" = query ] && MAX_LEN=2048
   mkdir -p "$out/corpus"
   local seeds=()
   for s in $(seeds_for "$name"); do
@@ -59,7 +62,7 @@ fuzz_one() {
   local crashes
   crashes=$(find "$out" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   printf '%-10s %12s executions %6d s  corpus %5d inputs  crashes %d  exit %d\n' "$name" "${execs:-?}" \
-    $((SECONDS - start)) "$(find "$out/corpus" -type f | wc -l)" "$crashes" "$status"
+    $((SECONDS - start)) "$(find "$out/corpus" -type f | wc -l)" "$crashes" "$status" | tee -a "$out/runs.txt"
 }
 export -f fuzz_one seeds_for
 export root build runs
