@@ -12,6 +12,8 @@ PACKAGES=(
   libcld2-dev libstemmer-dev libgumbo-dev libexpat1-dev libre2-dev
   catch2
   python3 zstd
+  # ss, which the soak test reads the server's listen queue with.
+  iproute2
   # The browser suite: Debian's chromium, and fonts for Arabic, Hebrew, Devanagari and CJK pages.
   chromium fonts-noto-core fonts-noto-cjk
 )

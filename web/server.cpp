@@ -18,6 +18,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <filesystem>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <spdlog/spdlog.h>
 #include <thread>
@@ -40,6 +41,11 @@ constexpr time_t WRITE_TIMEOUT_SECONDS = 10;
 // With --keep-alive, an idle connection still holds a worker thread (cpp-httplib serves a connection per
 // thread), so it is closed soon: a browser's spare connections must not starve other readers.
 constexpr time_t KEEP_ALIVE_SECONDS = 2;
+// Connections the kernel holds for us while the accept loop is busy (capped by net.core.somaxconn).
+// cpp-httplib listens with a queue of 5, fixed in Debian's compiled library: a burst of eight clients
+// (the soak test) overflowed it about a hundred times a run, and each dropped connection waited a
+// second for its SYN to be sent again.
+constexpr int LISTEN_BACKLOG = 1024;
 
 // Without an explicit burst, a client may send a page's worth of requests at once (the page, its
 // stylesheet and script, autocomplete as the reader types), then the rate.
@@ -158,6 +164,11 @@ Server::Server(ServerConfig config)
     http_->set_read_timeout(READ_TIMEOUT_SECONDS, 0);
     http_->set_write_timeout(WRITE_TIMEOUT_SECONDS, 0);
     http_->set_keep_alive_timeout(KEEP_ALIVE_SECONDS);
+    // The listening socket, kept to lengthen its queue once bound (see bind()).
+    http_->set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listen_socket_ = sock;
+    });
     register_routes();
 }
 
@@ -340,6 +351,9 @@ int Server::bind() {
         port = -1;
     }
     if (port < 0) throw std::runtime_error("cannot listen on " + config_.host + ":" + std::to_string(config_.port));
+    // listen() again on a listening socket sets its queue length (Linux, BSD).
+    if (listen_socket_ < 0 || ::listen(listen_socket_, LISTEN_BACKLOG) != 0)
+        spdlog::warn("cannot lengthen the listen queue to {}: bursts of connections may wait a second", LISTEN_BACKLOG);
     return port;
 }
 

@@ -58,6 +58,7 @@ private:
     ServerConfig config_;
     std::shared_ptr<Metrics> metrics_;
     std::unique_ptr<httplib::Server> http_;
+    int listen_socket_ = -1;  ///< the listening socket, once bind() made it
 };
 
 }  // namespace newshound::web

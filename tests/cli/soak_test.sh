@@ -34,6 +34,12 @@ PY
 "$bin" index --db "$tmp/db" "$tmp/part0.jsonl" 2>"$tmp/index.log" || fail "initial index: $(tail -2 "$tmp/index.log")"
 
 start_serve "$tmp/serve.log" --db "$tmp/db" --host 127.0.0.1
+# A burst of clients must wait in the listening socket's queue, not have connections dropped and sent
+# again a second later (the queue of 5 cpp-httplib sets by default did that: ordinary requests took
+# 1.04 s). ss shows a listening socket's queue length as its Send-Q.
+MIN_LISTEN_BACKLOG=128
+backlog=$(ss -Hltn "sport = :$port" | awk '{print $3}' | head -1)
+[ -n "$backlog" ] && [ "$backlog" -ge "$MIN_LISTEN_BACKLOG" ] || fail "the server's listen queue holds '$backlog', below $MIN_LISTEN_BACKLOG"
 
 # The writer: each part is its own run with small batches, compacted at the end (the folder swap).
 (
