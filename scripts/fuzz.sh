@@ -24,12 +24,13 @@ cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDe
   -DNEWSHOUND_BUILD_TESTS=OFF > /dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
-# Seeds: the committed ones, and the fixtures each reader's tests already use (fuzz/CMakeLists.txt lists
-# the same for the replay tests).
+# Seeds: the committed ones (fuzz/seeds/: the parsers' seeds and every reader input that once failed),
+# and the fixtures each reader's tests already use (fuzz/CMakeLists.txt lists the same for the replay
+# tests). Bash reads a running script as it goes: to change this one while it runs, rename a copy over it.
 seeds_for() {
   case $1 in
     page_text) echo tests/fixtures/pages tests/fixtures/extraction/pages tests/fixtures/broken samples/pages ;;
-    html) echo tests/fixtures/html tests/fixtures/extraction/html ;;
+    html) echo tests/fixtures/html tests/fixtures/extraction/html fuzz/seeds/html ;;
     feed) echo tests/fixtures/feeds ;;
     jsonl) echo tests/fixtures/articles.jsonl tests/fixtures/hostile.jsonl tests/fixtures/multilingual.jsonl \
                 tests/fixtures/near_duplicates tests/fixtures/broken/broken.jsonl ;;

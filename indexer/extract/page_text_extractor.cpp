@@ -495,10 +495,13 @@ std::vector<std::string> split_topics(const std::string& list) {
         t = trim(t);
         if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.emplace_back(t);
     };
-    for (char delim : {',', '|', ';', '\xB7'}) {
+    // Delimiters are strings: the middle dot is two bytes in UTF-8, and its second (B7) also stands
+    // inside other characters (州 is E5 B7 9E).
+    for (std::string_view delim : {",", "|", ";", "\u00B7"}) {
         if (list.find(delim) == std::string::npos) continue;
         size_t start = 0;
-        for (size_t p; (p = list.find(delim, start)) != std::string::npos; start = p + 1) push(std::string_view(list).substr(start, p - start));
+        for (size_t p; (p = list.find(delim, start)) != std::string::npos; start = p + delim.size())
+            push(std::string_view(list).substr(start, p - start));
         push(std::string_view(list).substr(start));
         return out;
     }

@@ -1,5 +1,6 @@
 // Page text extraction: the seed page as the golden case, and a page of another shape.
 #include "indexer/extract/page_text_extractor.h"
+#include "schema/utf8.h"
 
 #include "indexer/readers/page_text_reader.h"
 #include "support/test_support.h"
@@ -66,6 +67,17 @@ TEST_CASE("topic lists split on delimiters or, without them, on words", "[page_t
     CHECK(topics("Topics : Ukraine Europe") == std::vector<std::string>{"Ukraine", "Europe"});
     CHECK(topics("Tags: Bank of England, Interest Rates") == std::vector<std::string>{"Bank of England", "Interest Rates"});
     CHECK(topics("Topics: Bank of England Inflation") == std::vector<std::string>{"Bank of England", "Inflation"});
+    CHECK(topics("Tags: Energy \u00B7 Offshore Wind") == std::vector<std::string>{"Energy", "Offshore Wind"});
+}
+
+// The middle dot was a byte (0xB7) to split on: that byte also ends "·" (C2 B7) and stands inside many
+// Han characters (州 is E5 B7 9E), so "Tags: 杭州" came out as broken UTF-8 (found by fuzz_html).
+TEST_CASE("topic lists split on the middle dot as a character, never inside one", "[page_text]") {
+    std::string page = "Some headline about the important news today\n\nA sentence that opens the body of the story here.\n";
+    page += "Tags: \u676D\u5DDE \u00B7 Asian Games\n";
+    const auto topics = indexer::extract_page_text(page).topics;
+    CHECK(topics == std::vector<std::string>{"\u676D\u5DDE", "Asian Games"});
+    for (const auto& t : topics) CHECK(schema::is_valid_utf8(t));
 }
 
 TEST_CASE("page text reader skips what is not a page and decodes legacy bytes", "[page_text]") {
