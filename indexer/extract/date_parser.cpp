@@ -290,6 +290,22 @@ size_t read_clock(const RegexMatch& t, std::string_view text, ClockTime& c) {
     return end;
 }
 
+// The half of the day as a word before the time (Japanese 午後/午前, Chinese 下午/上午, Korean 오후/오전),
+// in the text the time pattern skipped to reach the hour: "午後6時00分" is 18:00.
+void read_meridiem_word(std::string_view before_hour, ClockTime& c) {
+    static constexpr std::string_view PM_WORDS[] = {"\u5348\u5F8C", "\u4E0B\u5348", "\uC624\uD6C4"};
+    static constexpr std::string_view AM_WORDS[] = {"\u5348\u524D", "\u4E0A\u5348", "\uC624\uC804"};
+    auto said = [&](const auto& words) {
+        return std::any_of(std::begin(words), std::end(words),
+                           [&](std::string_view w) { return before_hour.find(w) != std::string_view::npos; });
+    };
+    if (c.hour > 12) return;  // "午後18時": already on the 24-hour clock
+    const bool pm = said(PM_WORDS);
+    if (!pm && !said(AM_WORDS)) return;
+    if (c.hour == 12) c.hour = 0;
+    if (pm) c.hour += 12;
+}
+
 // Skips up to two words of a non-Latin script ("بتوقيت GST", "по московскому времени") before a zone.
 size_t skip_native_words(std::string_view s) {
     size_t i = 0, words = 0;
@@ -336,6 +352,7 @@ ClockTime read_time_around(std::string_view before, std::string_view after) {
     RegexMatch t;
     if (t.search(time_re(), after)) {
         c.offset = read_zone(after.substr(read_clock(t, after, c)));
+        if (!t.matched(4)) read_meridiem_word(after.substr(0, t.position(1)), c);
         return c;
     }
     if (t.search(time_before_re(), before)) {
