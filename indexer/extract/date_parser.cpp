@@ -271,6 +271,12 @@ struct ClockTime {
 
 bool is_ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
+// A 12-hour clock's hour on the 24-hour clock: 12 AM is 0, 12 PM is 12.
+void to_24_hour(ClockTime& c, bool pm) {
+    if (c.hour == 12) c.hour = 0;
+    if (pm) c.hour += 12;
+}
+
 // Reads a TIME_PATTERN match of `text`; returns where the time ends in `text`.
 size_t read_clock(const RegexMatch& t, std::string_view text, ClockTime& c) {
     c.hour = t.number(1);
@@ -284,9 +290,7 @@ size_t read_clock(const RegexMatch& t, std::string_view text, ClockTime& c) {
         if (text[end - 1] != '.') return clock_end;
         --end;
     }
-    const bool pm = t[4][0] == 'p' || t[4][0] == 'P';
-    if (c.hour == 12) c.hour = 0;
-    if (pm) c.hour += 12;
+    to_24_hour(c, t[4][0] == 'p' || t[4][0] == 'P');
     return end;
 }
 
@@ -301,9 +305,7 @@ void read_meridiem_word(std::string_view before_hour, ClockTime& c) {
     };
     if (c.hour > 12) return;  // "午後18時": already on the 24-hour clock
     const bool pm = said(PM_WORDS);
-    if (!pm && !said(AM_WORDS)) return;
-    if (c.hour == 12) c.hour = 0;
-    if (pm) c.hour += 12;
+    if (pm || said(AM_WORDS)) to_24_hour(c, pm);
 }
 
 // Skips up to two words of a non-Latin script ("بتوقيت GST", "по московскому времени") before a zone.
